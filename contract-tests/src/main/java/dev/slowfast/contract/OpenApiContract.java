@@ -28,7 +28,7 @@ public final class OpenApiContract {
 
     /** Responses to paths or methods the spec does not list can only be checked against the Problem schema. */
     private static final Set<String> OUTSIDE_THE_SPEC =
-            Set.of("validation.response.path.missing", "validation.response.operation.notAllowed");
+            Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
 
     private static final OpenApiContract INSTANCE = new OpenApiContract();
 
@@ -39,6 +39,7 @@ public final class OpenApiContract {
     private OpenApiContract() {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
+        options.setResolveFully(true); // the validator does not follow $ref to components.responses itself
         var result = new OpenAPIParser().readContents(readSpec(), null, options);
         if (result.getOpenAPI() == null || !result.getMessages().isEmpty()) {
             throw new IllegalStateException("docs/openapi.yaml does not parse: " + result.getMessages());
