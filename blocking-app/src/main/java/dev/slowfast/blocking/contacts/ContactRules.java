@@ -1,0 +1,49 @@
+package dev.slowfast.blocking.contacts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The field rules of docs/contract.md; breaking any of them is a 422. */
+public final class ContactRules {
+
+    private static final int NAME_MAX = 200;
+    private static final int EMAIL_MAX = 254;
+    private static final Pattern EMAIL = Pattern.compile("[^@]+@[^@]+");
+    private static final Pattern PHONE = Pattern.compile("[0-9 +()-]{1,40}");
+
+    private ContactRules() {
+    }
+
+    /** Every broken rule, at most one per field, in the order name, email, phone. */
+    public static List<FieldError> check(ContactInput input) {
+        var errors = new ArrayList<FieldError>();
+        String name = input.name() == null ? "" : input.name().strip();
+        if (name.isEmpty()) {
+            errors.add(new FieldError("name", "must not be blank"));
+        } else if (codePoints(name) > NAME_MAX) {
+            errors.add(new FieldError("name", "must be at most 200 characters"));
+        }
+        String email = input.email();
+        if (email != null) {
+            if (codePoints(email) > EMAIL_MAX) {
+                errors.add(new FieldError("email", "must be at most 254 characters"));
+            } else if (!EMAIL.matcher(email).matches()) {
+                errors.add(new FieldError("email", "must contain exactly one @ with text on both sides"));
+            }
+        }
+        if (input.phone() != null && !PHONE.matcher(input.phone()).matches()) {
+            errors.add(new FieldError("phone", "must be 1 to 40 digits, spaces or + - ( )"));
+        }
+        return errors;
+    }
+
+    /** The input as it is stored: the name stripped. Call after {@link #check} found nothing. */
+    public static ContactInput normalize(ContactInput input) {
+        return new ContactInput(input.name().strip(), input.email(), input.phone());
+    }
+
+    private static int codePoints(String s) {
+        return s.codePointCount(0, s.length());
+    }
+}

@@ -1,0 +1,13 @@
+package dev.slowfast.blocking;
+
+import dev.slowfast.contract.ApiContract;
+import dev.slowfast.contract.RunningApp;
+
+/** The whole contract against the app on a fixed pool of platform threads. */
+class BlockingPlatformContractTest extends ApiContract {
+
+    @Override
+    protected RunningApp startApp(String databaseUrl) {
+        return TestApps.running(databaseUrl, ThreadModel.PLATFORM);
+    }
+}
