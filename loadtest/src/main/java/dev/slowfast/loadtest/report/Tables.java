@@ -1,0 +1,98 @@
+package dev.slowfast.loadtest.report;
+
+import dev.slowfast.loadtest.results.LevelResult;
+import dev.slowfast.loadtest.results.Provenance;
+import dev.slowfast.loadtest.results.RequestResult;
+import dev.slowfast.loadtest.results.RunResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The tables of the report as rows of cells, rendered to Markdown or HTML by the page writers. */
+final class Tables {
+
+    static final List<String> LEVEL_HEADER = List.of("variant", "users", "req/s", "bound", "of bound", "p50 ms", "p90 ms",
+            "p99 ms", "max ms", "errors status/timeout/conn", "CPU s", "peak RSS MB", "threads", "open files");
+    static final List<String> REQUEST_HEADER = List.of("variant", "users", "request", "req/s", "p50 ms", "p99 ms", "max ms",
+            "errors status/timeout/conn");
+
+    private Tables() {
+    }
+
+    static List<List<String>> levels(List<RunResult> runs) {
+        var rows = new ArrayList<List<String>>();
+        for (RunResult run : runs) {
+            if (run.failure() != null) {
+                rows.add(List.of(run.variant(), "failed: " + run.failure().lines().findFirst().orElse(""), "", "", "", "", "", "", "", "", "", "", "", ""));
+                continue;
+            }
+            for (LevelResult l : run.levels()) {
+                rows.add(List.of(run.variant(), String.format(Locale.ROOT, "%,d", l.users()), number(l.throughputRps()),
+                        l.boundRps() == null ? "" : number(l.boundRps()) + (l.boundLimit() == null ? "" : " (" + l.boundLimit() + ")"),
+                        Readings.percent(l.boundRatio()).replace("n/a", ""),
+                        l.latencyMs() == null ? "" : number(l.latencyMs().p50()),
+                        l.latencyMs() == null ? "" : number(l.latencyMs().p90()),
+                        l.latencyMs() == null ? "" : number(l.latencyMs().p99()),
+                        l.latencyMs() == null ? "" : number(l.latencyMs().max()),
+                        l.errors().status() + " / " + l.errors().timeout() + " / " + l.errors().connection(),
+                        l.cpuSeconds() == null ? "" : String.format(Locale.ROOT, "%.2f", l.cpuSeconds()),
+                        l.peakRssMb() == null ? "" : String.format(Locale.ROOT, "%.0f", l.peakRssMb()),
+                        l.threads() == null ? "" : String.valueOf(l.threads()),
+                        l.openFiles() == null ? "" : String.valueOf(l.openFiles())));
+            }
+        }
+        return rows;
+    }
+
+    /** Per request kind, for workloads with more than one (mixed, contacts). */
+    static List<List<String>> requests(List<RunResult> runs) {
+        var rows = new ArrayList<List<String>>();
+        for (RunResult run : runs) {
+            for (LevelResult l : run.levels()) {
+                if (l.requests().size() < 2) {
+                    continue;
+                }
+                for (Map.Entry<String, RequestResult> e : l.requests().entrySet()) {
+                    RequestResult r = e.getValue();
+                    rows.add(List.of(run.variant(), String.format(Locale.ROOT, "%,d", l.users()), e.getKey(), number(r.throughputRps()),
+                            r.latencyMs() == null ? "" : number(r.latencyMs().p50()),
+                            r.latencyMs() == null ? "" : number(r.latencyMs().p99()),
+                            r.latencyMs() == null ? "" : number(r.latencyMs().max()),
+                            r.errors().status() + " / " + r.errors().timeout() + " / " + r.errors().connection()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    static List<List<String>> provenance(Provenance p) {
+        var rows = new ArrayList<List<String>>();
+        rows.add(List.of("profile", p.profile()));
+        rows.add(List.of("started / finished", p.startedAt() + " / " + p.finishedAt() + String.format(Locale.ROOT, " (%.0f s)", p.durationSeconds())));
+        rows.add(List.of("git commit", p.gitCommit() + (p.gitWorkingTreeDirty() ? " (working tree had uncommitted changes)" : "")));
+        rows.add(List.of("JDK", p.jdk()));
+        rows.add(List.of("OS", p.os()));
+        rows.add(List.of("CPU", p.cores() + " cores, " + p.cpuModel()));
+        rows.add(List.of("memory", p.memoryMb() + " MB"));
+        rows.add(List.of("CPU pinning", p.cpuPinning()));
+        rows.add(List.of("open files", p.openFiles()));
+        rows.add(List.of("app JVM options (all variants)", String.join(" ", p.appJvmOptions())));
+        rows.add(List.of("Gatling", p.gatlingVersion() + ", JVM options " + String.join(" ", p.gatlingJvmOptions())));
+        rows.add(List.of("database", p.database()));
+        rows.add(List.of("levels", p.levels().toString()));
+        rows.add(List.of("step / ramp", p.stepSeconds() + " s / " + p.rampSeconds() + " s; settle before measuring " + p.settleMsByWorkload() + " ms"));
+        rows.add(List.of("delays", "/slow " + p.delayMs() + " ms, /slow/db " + p.dbDelayMs() + " ms; DB_POOL_SIZE " + p.dbPoolSize()));
+        rows.add(List.of("warm-up", p.warmupSeconds() + " s per app start"));
+        p.variants().forEach(v -> rows.add(List.of("variant " + v.name(), v.description() + "; " + v.jar() + " " + v.environment()
+                + (v.concurrencyCap() == null ? "" : "; cap " + v.concurrencyCap()))));
+        return rows;
+    }
+
+    static String number(double v) {
+        if (v >= 100) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        return String.format(Locale.ROOT, v >= 10 ? "%.1f" : "%.2f", v);
+    }
+}

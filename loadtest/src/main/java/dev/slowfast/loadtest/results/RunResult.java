@@ -1,0 +1,21 @@
+package dev.slowfast.loadtest.results;
+
+import java.util.List;
+
+/**
+ * One variant under one workload. Paths are relative to the report directory. {@code failure} is
+ * set (and {@code levels} empty) when the run could not be completed.
+ */
+public record RunResult(String variant, String workload, long delayMs, String failure, String gatlingReport,
+                        String appLog, String gatlingLog, String appOpenFilesLimit, Double vmHwmMb, String appStop,
+                        String warmup, List<LevelResult> levels) {
+
+    public static RunResult failed(String variant, String workload, long delayMs, String failure, String appLog,
+                                   String gatlingLog) {
+        return new RunResult(variant, workload, delayMs, failure, null, appLog, gatlingLog, null, null, null, null, List.of());
+    }
+
+    public LevelResult level(int users) {
+        return levels.stream().filter(l -> l.users() == users).findFirst().orElse(null);
+    }
+}

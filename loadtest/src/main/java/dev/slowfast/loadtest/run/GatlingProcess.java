@@ -1,0 +1,68 @@
+package dev.slowfast.loadtest.run;
+
+import dev.slowfast.loadtest.SimulationParameters;
+import dev.slowfast.loadtest.results.Json;
+import dev.slowfast.loadtest.results.WorkloadMeasurement;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs one simulation in its own JVM (pinned to the generator's CPUs), then reads back the
+ * measurements the simulation wrote and finds the HTML report Gatling generated.
+ */
+final class GatlingProcess {
+
+    /** Gatling's own request timeout; requests still waiting after it count as timeouts. */
+    static final long REQUEST_TIMEOUT_MS = 60_000;
+
+    record Outcome(WorkloadMeasurement measurement, Optional<Path> htmlReport) {
+    }
+
+    private GatlingProcess() {
+    }
+
+    static Outcome run(RunSettings settings, String cpus, Workload workload, SimulationParameters parameters,
+                       Path resultsFolder, Path log, String description) throws IOException, InterruptedException {
+        var arguments = new ArrayList<>(settings.gatlingJvmOptions());
+        arguments.addAll(List.of("-cp", settings.gatlingClasspath()));
+        parameters.toSystemProperties().forEach((key, value) -> arguments.add("-D" + key + "=" + value));
+        arguments.add("-Dgatling.http.requestTimeout=" + REQUEST_TIMEOUT_MS);
+        arguments.add("-Dgatling.data.enableAnalytics=false"); // no network calls from our runs
+        arguments.add("-Dgatling.data.console.light=true");
+        arguments.addAll(List.of("io.gatling.app.Gatling",
+                "--simulation", workload.simulationClass(),
+                "--results-folder", resultsFolder.toString(),
+                "--run-description", description));
+        Files.createDirectories(resultsFolder);
+        Files.deleteIfExists(parameters.output());
+        Process gatling = new ProcessBuilder(Launch.command(cpus, Launch.currentJava(), arguments))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        // the run itself, plus time for Gatling's JVM start and its HTML report
+        long limitMs = parameters.schedule().totalMs() + 180_000;
+        if (!gatling.waitFor(limitMs, TimeUnit.MILLISECONDS)) {
+            gatling.destroyForcibly().waitFor();
+            throw new IllegalStateException("Gatling did not finish within " + limitMs / 1000 + " s; see " + log);
+        }
+        if (!Files.exists(parameters.output())) {
+            throw new IllegalStateException("Gatling exited with status " + gatling.exitValue()
+                    + " without writing " + parameters.output() + "; last lines of " + log + ":\n" + AppProcess.tail(log));
+        }
+        return new Outcome(Json.read(parameters.output(), WorkloadMeasurement.class), newestReport(resultsFolder));
+    }
+
+    private static Optional<Path> newestReport(Path resultsFolder) throws IOException {
+        try (Stream<Path> runs = Files.list(resultsFolder)) {
+            return runs.map(run -> run.resolve("index.html")).filter(Files::exists)
+                    .max(Comparator.comparing(Path::toString));
+        }
+    }
+}

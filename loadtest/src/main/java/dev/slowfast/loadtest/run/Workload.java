@@ -1,0 +1,71 @@
+package dev.slowfast.loadtest.run;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The workloads, each a Gatling simulation in src/test/java. {@code requestsPerCycle} is how many
+ * requests one user sends per {@code delay} in the Little's-law bound (0 where no bound applies):
+ * in {@code mixed}, half the cycles are a near-instant /fast, so a user slot completes two requests
+ * per delay on average.
+ */
+public enum Workload {
+    SLOW("slow", "SlowSimulation", false, 1, "slow", List.of("/slow?ms=1", "/fast")),
+    FAST("fast", "FastSimulation", false, 0, "fast", List.of("/fast")),
+    MIXED("mixed", "MixedSimulation", false, 2, "fast", List.of("/slow?ms=1", "/fast")),
+    CPU("cpu", "CpuSimulation", false, 0, "cpu", List.of("/cpu?n=1000000007", "/fast")),
+    DB_SLOW("db-slow", "DbSlowSimulation", true, 1, "db-slow", List.of("/slow/db?ms=1", "/fast")),
+    CONTACTS("contacts", "ContactsSimulation", true, 0, "read", List.of("/contacts?limit=5", "/fast"));
+
+    private final String id;
+    private final String simulationClass;
+    private final boolean needsDatabase;
+    private final int requestsPerCycle;
+    private final String focusRequest;
+    private final List<String> warmupPaths;
+
+    Workload(String id, String simulation, boolean needsDatabase, int requestsPerCycle, String focusRequest,
+             List<String> warmupPaths) {
+        this.id = id;
+        this.simulationClass = "dev.slowfast.loadtest.simulations." + simulation;
+        this.needsDatabase = needsDatabase;
+        this.requestsPerCycle = requestsPerCycle;
+        this.focusRequest = focusRequest;
+        this.warmupPaths = warmupPaths;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String simulationClass() {
+        return simulationClass;
+    }
+
+    public boolean needsDatabase() {
+        return needsDatabase;
+    }
+
+    public boolean hasBound() {
+        return requestsPerCycle > 0;
+    }
+
+    public int requestsPerCycle() {
+        return requestsPerCycle;
+    }
+
+    /** The request kind whose latency the workload is about (mixed: does /fast suffer?). */
+    public String focusRequest() {
+        return focusRequest;
+    }
+
+    public List<String> warmupPaths() {
+        return warmupPaths;
+    }
+
+    public static Workload byId(String id) {
+        return Arrays.stream(values()).filter(w -> w.id.equals(id)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("unknown workload '" + id + "'; known: "
+                        + Arrays.stream(values()).map(Workload::id).toList()));
+    }
+}
