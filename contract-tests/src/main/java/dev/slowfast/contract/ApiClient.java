@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Plain HTTP to the app under test. Every response is checked against docs/openapi.yaml and
@@ -53,9 +55,18 @@ public final class ApiClient {
 
     /** Any method, any content type (null for none), any body bytes (null for none). */
     public ApiResponse send(String method, String target, String contentType, byte[] body) {
+        return await(method, target, sendAsync(method, target, contentType, body));
+    }
+
+    /** A GET with one extra request header. */
+    public ApiResponse getWithHeader(String target, String name, String value) {
+        return await("GET", target, sendAsync("GET", target, null, null, Map.of(name, value)));
+    }
+
+    private static ApiResponse await(String method, String target, CompletableFuture<ApiResponse> exchange) {
         try {
-            return sendAsync(method, target, contentType, body).join();
-        } catch (java.util.concurrent.CompletionException e) {
+            return exchange.join();
+        } catch (CompletionException e) {
             if (e.getCause() instanceof AssertionError assertion) {
                 throw assertion;
             }
@@ -72,7 +83,13 @@ public final class ApiClient {
     }
 
     public CompletableFuture<ApiResponse> sendAsync(String method, String target, String contentType, byte[] body) {
+        return sendAsync(method, target, contentType, body, Map.of());
+    }
+
+    private CompletableFuture<ApiResponse> sendAsync(String method, String target, String contentType, byte[] body,
+            Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(baseUri.resolve(target)).timeout(REQUEST_TIMEOUT);
+        headers.forEach(request::header);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

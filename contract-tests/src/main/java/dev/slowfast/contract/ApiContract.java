@@ -6,6 +6,7 @@ import dev.slowfast.contract.cases.ContactCreateCases;
 import dev.slowfast.contract.cases.ContactLifecycleCases;
 import dev.slowfast.contract.cases.ContactListCases;
 import dev.slowfast.contract.cases.CpuCases;
+import dev.slowfast.contract.cases.HostileInputCases;
 import dev.slowfast.contract.cases.OperationsCases;
 import dev.slowfast.contract.cases.ProtocolCases;
 import dev.slowfast.contract.cases.SlowCases;
@@ -118,6 +119,14 @@ public abstract class ApiContract {
 
     @Nested
     class Concurrency extends ConcurrencyCases {
+        @Override
+        protected ApiClient api() {
+            return api;
+        }
+    }
+
+    @Nested
+    class Hostile extends HostileInputCases {
         @Override
         protected ApiClient api() {
             return api;

@@ -28,6 +28,15 @@ public final class Json {
         }
     }
 
+    /** Parses a response body that must be JSON. */
+    public static com.fasterxml.jackson.databind.JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+
     /** A contact body with all three fields; null fields are sent as JSON null. */
     public static String contact(String name, String email, String phone) {
         return object("name", name, "email", email, "phone", phone);

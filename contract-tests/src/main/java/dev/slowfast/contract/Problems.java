@@ -23,6 +23,9 @@ public final class Problems {
     public static final String CONTENT_TOO_LARGE = "content-too-large";
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported-media-type";
     public static final String DATABASE_UNAVAILABLE = "database-unavailable";
+    public static final String OVERLOADED = "overloaded";
+    public static final String URI_TOO_LONG = "uri-too-long";
+    public static final String HEADER_FIELDS_TOO_LARGE = "header-fields-too-large";
 
     /** Status and title belonging to each problem type. */
     private static final Map<String, Map.Entry<Integer, String>> TYPES = Map.of(
@@ -32,7 +35,10 @@ public final class Problems {
             METHOD_NOT_ALLOWED, Map.entry(405, "Method Not Allowed"),
             CONTENT_TOO_LARGE, Map.entry(413, "Content Too Large"),
             UNSUPPORTED_MEDIA_TYPE, Map.entry(415, "Unsupported Media Type"),
-            DATABASE_UNAVAILABLE, Map.entry(503, "Service Unavailable"));
+            DATABASE_UNAVAILABLE, Map.entry(503, "Service Unavailable"),
+            OVERLOADED, Map.entry(503, "Service Unavailable"),
+            URI_TOO_LONG, Map.entry(414, "URI Too Long"),
+            HEADER_FIELDS_TOO_LARGE, Map.entry(431, "Request Header Fields Too Large"));
 
     /** Signs of an internal error leaking out: stack frames and exception class names. */
     private static final Pattern LEAK = Pattern.compile(

@@ -149,6 +149,18 @@ public final class TestDatabases {
         stale.forEach(name -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
     }
 
+    /** The same database reached through another host and port, e.g. a {@link TcpProxy}. */
+    public static String via(String databaseUrl, String host, int port) {
+        PostgresUrl url = PostgresUrl.parse(databaseUrl);
+        return new PostgresUrl(url.user(), url.password(), host, port, url.database()).toString();
+    }
+
+    /** Host and port of the server a database URL points at. */
+    public static java.net.InetSocketAddress serverOf(String databaseUrl) {
+        PostgresUrl url = PostgresUrl.parse(databaseUrl);
+        return java.net.InetSocketAddress.createUnresolved(url.host(), url.port());
+    }
+
     /** A database of one test class; {@link #url()} is what the app gets as DATABASE_URL. */
     public record TestDatabase(String url, AutoCloseable dropper) implements AutoCloseable {
         @Override
