@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 public abstract class ProtocolCases extends ContractCases {
 
     @ParameterizedTest(name = "GET {0}")
-    @ValueSource(strings = {"/", "/nope", "/fast/extra", "/contacts/00000000-0000-0000-0000-000000000001/friends",
+    @ValueSource(strings = {"/", "/nope", "/fast/", "/contacts/", "/fast/extra", "/contacts/00000000-0000-0000-0000-000000000001/friends",
             "/api/contacts", "/slow/cpu"})
     void unknownPathsAre404Problems(String path) {
         Problems.assertProblem(api().get(path), Problems.NOT_FOUND);
