@@ -34,8 +34,8 @@ final class AllowedMethods {
 
     /** Same segment count; a {@code :param} segment of the template matches any one segment. */
     private static boolean matches(String template, String path) {
-        String[] expected = trimSlash(template).split("/", -1);
-        String[] actual = trimSlash(path).split("/", -1);
+        String[] expected = template.split("/", -1);
+        String[] actual = path.split("/", -1);
         if (expected.length != actual.length) {
             return false;
         }
@@ -46,10 +46,5 @@ final class AllowedMethods {
             }
         }
         return true;
-    }
-
-    /** Vert.x ignores one trailing slash on exact paths, so {@code /fast/} is {@code /fast}. */
-    private static String trimSlash(String path) {
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }

@@ -2,6 +2,7 @@ package dev.slowfast.async;
 
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
 
@@ -20,8 +21,13 @@ final class ApiRouter {
     private ApiRouter() {
     }
 
-    static Router create(Vertx vertx, LatencyHandlers latency, ContactHandlers contacts, HealthHandlers health) {
+    static Router create(Vertx vertx, InFlightLimit inFlightLimit,
+                         LatencyHandlers latency, ContactHandlers contacts, HealthHandlers health) {
         Router router = Router.router(vertx);
+        // Ahead of every route: the exact target-length rule (414), exact paths (404), load shedding (503).
+        router.route().handler(RequestHeadLimits::checkTarget);
+        router.route().handler(ApiRouter::exactPathsOnly);
+        router.route().handler(inFlightLimit::handle);
         // Only on routes that take a body, after method and content type matched: that keeps the
         // contract's order 404 -> 405 -> 415 -> 413. No file uploads: JSON is all we accept.
         BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
@@ -45,5 +51,18 @@ final class ApiRouter {
             router.errorHandler(status, ctx -> problems.handle(ctx, status));
         }
         return router;
+    }
+
+    /**
+     * Vert.x Web lets {@code /fast} match {@code /fast/} too; the contract knows only the former,
+     * and every app answers the latter with 404 (so {@code DELETE /contacts/{id}/} deletes nothing).
+     */
+    private static void exactPathsOnly(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        if (path.length() > 1 && path.endsWith("/")) {
+            ctx.fail(404);
+        } else {
+            ctx.next();
+        }
     }
 }

@@ -15,10 +15,12 @@ public final class AsyncApp implements AutoCloseable {
 
     private final Vertx vertx;
     private final int port;
+    private final Lifecycle lifecycle;
 
-    private AsyncApp(Vertx vertx, int port) {
+    private AsyncApp(Vertx vertx, int port, Lifecycle lifecycle) {
         this.vertx = vertx;
         this.port = port;
+        this.lifecycle = lifecycle;
     }
 
     /** Vert.x settings that follow from the config. */
@@ -37,10 +39,13 @@ public final class AsyncApp implements AutoCloseable {
      */
     public static AsyncApp start(Config config, Vertx vertx) {
         String schemaSql = Schema.load();
+        // One of each for the whole app, whatever the number of verticle instances.
+        InFlightLimit inFlightLimit = new InFlightLimit(config.maxInFlight());
+        Lifecycle lifecycle = new Lifecycle();
         List<ApiVerticle> instances = new CopyOnWriteArrayList<>();
         try {
             vertx.deployVerticle(() -> {
-                        var verticle = new ApiVerticle(config, schemaSql);
+                        var verticle = new ApiVerticle(config, schemaSql, inFlightLimit, lifecycle);
                         instances.add(verticle);
                         return verticle;
                     }, new DeploymentOptions().setInstances(config.eventLoops()))
@@ -49,7 +54,7 @@ public final class AsyncApp implements AutoCloseable {
             vertx.close().await();
             throw e;
         }
-        return new AsyncApp(vertx, instances.getFirst().actualPort());
+        return new AsyncApp(vertx, instances.getFirst().actualPort(), lifecycle);
     }
 
     /** The port the app listens on (the chosen one when {@code PORT=0}). */
@@ -61,9 +66,14 @@ public final class AsyncApp implements AutoCloseable {
         return vertx;
     }
 
-    /** Stops listening, closes the pools and the event loops. */
+    /**
+     * Shuts down gracefully and returns when done: {@code /ready} turns 503 at once; closing Vert.x
+     * then undeploys every {@link ApiVerticle}, whose stop lets in-flight requests finish (bounded
+     * by {@code SHUTDOWN_GRACE_MS}); only then are the pools and the event loops closed.
+     */
     @Override
     public void close() {
+        lifecycle.beginShutdown();
         vertx.close().await();
     }
 }

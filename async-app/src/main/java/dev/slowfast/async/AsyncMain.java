@@ -22,7 +22,13 @@ public final class AsyncMain {
             return;
         }
         AsyncApp app = AsyncApp.start(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "async-app-shutdown"));
+        // SIGTERM (and SIGINT) run the JVM's shutdown hooks; the JVM exits (143 on SIGTERM) when they
+        // return. No log line after close(): java.util.logging resets itself in a hook of its own.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.log(System.Logger.Level.INFO, "async-app shutting down, in-flight requests have up to {0} ms",
+                    String.valueOf(config.shutdownGraceMs()));
+            app.close();
+        }, "async-app-shutdown"));
         log.log(System.Logger.Level.INFO, "async-app listening on port {0} with {1} event loops",
                 String.valueOf(app.port()), config.eventLoops());
     }

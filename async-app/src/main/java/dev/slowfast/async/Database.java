@@ -21,8 +21,8 @@ final class Database {
 
     /** Instances asking for a shared pool of this name get the same one. */
     static final String POOL_NAME = "slowfast-db";
-    /** How long to wait for a TCP connection, and for a free pooled connection: never hang. */
-    static final int TIMEOUT_MILLIS = 1_000;
+    /** How long to wait for a TCP connection to PostgreSQL: never hang. */
+    static final int CONNECT_TIMEOUT_MILLIS = 1_000;
     /**
      * SQLSTATE classes meaning "cannot use the database right now": connection exception,
      * insufficient resources, operator intervention (e.g. shutdown), invalid authorization,
@@ -44,9 +44,10 @@ final class Database {
                         .setShared(true)
                         .setName(POOL_NAME)
                         .setMaxSize(config.dbPoolSize())
-                        .setConnectionTimeout(TIMEOUT_MILLIS)
+                        // A request waits at most this long for a free connection, then it is a 503.
+                        .setConnectionTimeout(config.dbAcquireTimeoutMs())
                         .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
-                .with(new NetClientOptions().setConnectTimeout(TIMEOUT_MILLIS))
+                .with(new NetClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MILLIS))
                 .connectingTo(config.connectOptions().setCachePreparedStatements(true))
                 .using(vertx)
                 .build();

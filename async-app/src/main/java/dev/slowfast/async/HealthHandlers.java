@@ -8,18 +8,26 @@ import io.vertx.ext.web.RoutingContext;
 final class HealthHandlers {
 
     private final Database database;
+    private final Lifecycle lifecycle;
 
-    HealthHandlers(Database database) {
+    HealthHandlers(Database database, Lifecycle lifecycle) {
         this.database = database;
+        this.lifecycle = lifecycle;
     }
 
     Future<JsonObject> health(RoutingContext ctx) {
         return Future.succeededFuture(status("UP"));
     }
 
-    /** Also applies the schema if the database has just come back, so readiness means "ready for contacts". */
+    /**
+     * Also applies the schema if the database has just come back, so readiness means "ready for
+     * contacts". Never ready once shutting down, whatever the database says.
+     */
     Future<JsonObject> ready(RoutingContext ctx) {
-        return database.ping()
+        Future<Void> ping = lifecycle.shuttingDown()
+                ? Future.failedFuture("shutting down")
+                : database.ping();
+        return ping
                 .map(up -> status("UP"))
                 .otherwise(down -> {
                     ctx.response().setStatusCode(503);

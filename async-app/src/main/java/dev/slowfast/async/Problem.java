@@ -49,9 +49,33 @@ record Problem(String type, String title, int status, String detail, List<FieldE
                 "The database is not answering; try again shortly.", List.of());
     }
 
+    static Problem overloaded() {
+        return new Problem("overloaded", "Service Unavailable", 503,
+                "The server is handling as many requests as it may; try again shortly.", List.of());
+    }
+
+    static Problem uriTooLong(int maxBytes) {
+        return new Problem("uri-too-long", "URI Too Long", 414,
+                "The request target is longer than " + maxBytes + " bytes.", List.of());
+    }
+
+    static Problem headerFieldsTooLarge(int maxBytes) {
+        return new Problem("header-fields-too-large", "Request Header Fields Too Large", 431,
+                "The request headers are larger than " + maxBytes + " bytes in all.", List.of());
+    }
+
     static Problem internalError() {
         return new Problem("internal-error", "Internal Server Error", 500,
                 "The server failed to handle this request.", List.of());
+    }
+
+    /** The {@code Retry-After} seconds a 503 tells the client, or null when it should not retry. */
+    String retryAfterSeconds() {
+        return switch (type) {
+            case "database-unavailable" -> "5";
+            case "overloaded" -> "1";
+            default -> null;
+        };
     }
 
     JsonObject toJson() {

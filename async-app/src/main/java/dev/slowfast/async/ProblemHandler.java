@@ -1,5 +1,6 @@
 package dev.slowfast.async;
 
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -16,8 +17,6 @@ final class ProblemHandler {
 
     private static final System.Logger LOG = System.getLogger(ProblemHandler.class.getName());
     static final String PROBLEM_JSON = "application/problem+json";
-    /** Seconds a client should wait before retrying while the database is away. */
-    static final String RETRY_AFTER_SECONDS = "5";
 
     private final AllowedMethods allowedMethods;
 
@@ -33,14 +32,20 @@ final class ProblemHandler {
             response.reset(); // too late for a problem: the status line is already on the wire
             return;
         }
-        response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON);
         if (problem.status() == 405) {
             response.putHeader(HttpHeaders.ALLOW, allowedMethods.forPath(ctx.normalizedPath()));
         }
-        if (problem.status() == 503) {
-            response.putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        send(response, problem);
+    }
+
+    /** Writes {@code problem} as the whole response; also used below the router (see {@link RequestHeadLimits}). */
+    static Future<Void> send(HttpServerResponse response, Problem problem) {
+        response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON);
+        String retryAfter = problem.retryAfterSeconds();
+        if (retryAfter != null) {
+            response.putHeader(HttpHeaders.RETRY_AFTER, retryAfter);
         }
-        response.end(problem.toJson().toBuffer());
+        return response.end(problem.toJson().toBuffer());
     }
 
     private static Problem problemFor(RoutingContext ctx, int status) {
