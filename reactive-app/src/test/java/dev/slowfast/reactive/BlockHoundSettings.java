@@ -24,6 +24,10 @@ public final class BlockHoundSettings implements BlockHoundIntegration {
         // own BlockHound integration allows the equivalent spots of its older allocator (PoolChunk)
         // but not this one yet. Allocator bookkeeping, not I/O.
         builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
+        // Jackson 3 builds a deserializer the first time it meets a type, under a lock, and caches
+        // it; concurrent first requests (the fuzzer's four workers) may wait for each other there.
+        // A one-off in-memory wait, not I/O.
+        builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
         builder.blockingMethodCallback(method -> {
             CALLS.add(method + " on thread " + Thread.currentThread().getName() + where());
             throw new BlockingOperationError(method); // BlockHound's default reaction, kept

@@ -18,10 +18,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
 
-    /** TCP connect to PostgreSQL. */
+    /** TCP connect to PostgreSQL, and creating a pooled connection as a whole. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
-    /** Waiting for a pooled connection, including creating one. */
-    static final Duration ACQUIRE_TIMEOUT = Duration.ofSeconds(1);
 
     @Bean(destroyMethod = "dispose")
     ConnectionPool connectionPool(AppConfig config) {
@@ -41,7 +39,10 @@ public class DatabaseConfiguration {
                 .initialSize(0) // connect lazily: the app must start while the database is down
                 .maxSize(config.dbPoolSize())
                 .maxCreateConnectionTime(CONNECT_TIMEOUT)
-                .maxAcquireTime(ACQUIRE_TIMEOUT)
+                // DB_ACQUIRE_TIMEOUT_MS: a full pool or a dead database is a 503, not a queue that grows.
+                .maxAcquireTime(config.dbAcquireTimeout())
+                // r2dbc-pool retries a failed acquisition once by default, which doubles the wait.
+                .acquireRetry(0)
                 .build());
     }
 

@@ -1,13 +1,20 @@
 package dev.slowfast.reactive.health;
 
 import dev.slowfast.reactive.db.Postgres;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
-/** Liveness (the process answers) and readiness (PostgreSQL answers and has our schema). */
+/**
+ * Liveness (the process answers) and readiness (not shutting down, and PostgreSQL answers and has
+ * our schema). Spring Boot turns its readiness state to REFUSING_TRAFFIC as the first step of
+ * closing the context, before the graceful shutdown waits for in-flight requests, so from SIGTERM
+ * on, /ready says DOWN at once on every connection still open.
+ */
 @Component
 public class HealthHandler {
 
@@ -15,9 +22,11 @@ public class HealthHandler {
     private static final Status DOWN = new Status("DOWN");
 
     private final Postgres postgres;
+    private final ApplicationAvailability availability;
 
-    public HealthHandler(Postgres postgres) {
+    public HealthHandler(Postgres postgres, ApplicationAvailability availability) {
         this.postgres = postgres;
+        this.availability = availability;
     }
 
     public Mono<ServerResponse> health(ServerRequest request) {
@@ -25,9 +34,16 @@ public class HealthHandler {
     }
 
     public Mono<ServerResponse> ready(ServerRequest request) {
+        if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
+            return down();
+        }
         return postgres.ping()
                 .then(ServerResponse.ok().bodyValue(UP))
-                .onErrorResume(down -> ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).bodyValue(DOWN));
+                .onErrorResume(unreachable -> down());
+    }
+
+    private static Mono<ServerResponse> down() {
+        return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).bodyValue(DOWN);
     }
 
     record Status(String status) {

@@ -8,6 +8,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -67,6 +68,10 @@ public final class JsonBodies {
             return Problems.badRequest(field == null
                     ? "The request body must be a JSON object."
                     : "Field '" + field + "' must be a string or null.");
+        }
+        if (jackson instanceof StreamConstraintsException) {
+            // Jackson's StreamReadConstraints: nesting depth, number length and the like.
+            return Problems.badRequest("The request body exceeds a JSON limit (nesting depth or number length).");
         }
         if (jackson instanceof StreamReadException) {
             return Problems.badRequest("The request body is not valid JSON.");

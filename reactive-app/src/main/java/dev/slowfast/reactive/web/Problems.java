@@ -18,6 +18,8 @@ public final class Problems {
 
     /** How long clients should wait before retrying when the database is down. */
     static final String RETRY_AFTER_SECONDS = "5";
+    /** Shedding is about a moment's crowd: try again soon. */
+    static final String OVERLOADED_RETRY_AFTER_SECONDS = "1";
 
     private Problems() {
     }
@@ -60,6 +62,37 @@ public final class Problems {
                 "Service Unavailable", "The database does not answer; try again later.");
         problem.getHeaders().set("Retry-After", RETRY_AFTER_SECONDS);
         return problem;
+    }
+
+    public static ErrorResponseException overloaded() {
+        ErrorResponseException problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
+                "Service Unavailable", "Too many requests are in flight; try again shortly.");
+        problem.getHeaders().set("Retry-After", OVERLOADED_RETRY_AFTER_SECONDS);
+        return problem;
+    }
+
+    /**
+     * A request that arrives while the server drains for shutdown. The contract has no type of its
+     * own for this; like shedding it means "not now, try again (elsewhere)". The connection is
+     * closed after the answer, so the client does not send more on it.
+     */
+    public static ErrorResponseException shuttingDown() {
+        ErrorResponseException problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
+                "Service Unavailable", "The server is shutting down; try again shortly.");
+        problem.getHeaders().set("Retry-After", OVERLOADED_RETRY_AFTER_SECONDS);
+        problem.getHeaders().set("Connection", "close");
+        return problem;
+    }
+
+    public static ErrorResponseException uriTooLong() {
+        return problem(HttpStatus.URI_TOO_LONG, "uri-too-long", "URI Too Long",
+                "The request target is longer than " + RequestHeadLimits.MAX_TARGET_BYTES + " bytes.");
+    }
+
+    public static ErrorResponseException headerFieldsTooLarge() {
+        return problem(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "header-fields-too-large",
+                "Request Header Fields Too Large",
+                "The request headers are larger than " + RequestHeadLimits.MAX_HEADER_BYTES + " bytes in all.");
     }
 
     public static ErrorResponseException internalError() {
