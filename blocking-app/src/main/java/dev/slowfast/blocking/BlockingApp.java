@@ -4,10 +4,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.slowfast.blocking.contacts.ContactRepository;
 import dev.slowfast.blocking.db.ConnectionPool;
 import dev.slowfast.blocking.db.Schema;
+import dev.slowfast.blocking.jetty.JettySetup;
 import dev.slowfast.blocking.web.ContactController;
 import dev.slowfast.blocking.web.ErrorMapping;
 import dev.slowfast.blocking.web.HealthController;
-import dev.slowfast.blocking.web.JettyErrorHandler;
 import dev.slowfast.blocking.web.JsonBody;
 import dev.slowfast.blocking.web.LatencyController;
 import io.javalin.Javalin;
@@ -27,10 +27,12 @@ public final class BlockingApp implements AutoCloseable {
 
     private final Javalin javalin;
     private final HikariDataSource dataSource;
+    private final HealthController health;
 
-    private BlockingApp(Javalin javalin, HikariDataSource dataSource) {
+    private BlockingApp(Javalin javalin, HikariDataSource dataSource, HealthController health) {
         this.javalin = javalin;
         this.dataSource = dataSource;
+        this.health = health;
     }
 
     public static void main(String[] args) {
@@ -43,6 +45,7 @@ public final class BlockingApp implements AutoCloseable {
             return;
         }
         var app = start(config);
+        // SIGTERM (and Ctrl-C) run the hooks: a graceful stop, then the JVM exits by itself with 143.
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
     }
 
@@ -64,9 +67,7 @@ public final class BlockingApp implements AutoCloseable {
             javalinConfig.http.maxRequestSize = JsonBody.MAX_BYTES; // beyond it Javalin throws a 413, worded by ErrorMapping
             javalinConfig.http.prefer405over404 = true;             // a known path with the wrong method is a 405
             javalinConfig.router.ignoreTrailingSlashes = false;     // /fast/ is not /fast: the contract knows only the latter
-            RequestThreads.configure(javalinConfig.jetty, config);
-            var jettyErrors = new JettyErrorHandler(json);
-            javalinConfig.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+            JettySetup.configure(javalinConfig.jetty, config, json);
 
             routes(javalinConfig.routes, latency, contacts, health);
             ErrorMapping.register(javalinConfig.routes);
@@ -78,7 +79,7 @@ public final class BlockingApp implements AutoCloseable {
             throw e;
         }
         LOG.info("blocking-app listening on port {} ({})", javalin.port(), describe(config));
-        return new BlockingApp(javalin, dataSource);
+        return new BlockingApp(javalin, dataSource, health);
     }
 
     private static void routes(RoutesConfig routes, LatencyController latency, ContactController contacts,
@@ -100,16 +101,30 @@ public final class BlockingApp implements AutoCloseable {
         return switch (config.threadModel()) {
             case PLATFORM -> config.workerThreads() + " platform worker threads";
             case VIRTUAL -> "a virtual thread per request";
-        } + ", " + config.dbPoolSize() + " database connections";
+        } + ", " + config.dbPoolSize() + " database connections, at most " + config.maxInFlight() + " requests in flight";
     }
 
     public int port() {
         return javalin.port();
     }
 
+    /**
+     * Stops gracefully: /ready turns DOWN, the listener closes, requests in flight get up to
+     * {@code SHUTDOWN_GRACE_MS} to finish (Jetty's stop timeout), then the connection pool closes.
+     */
     @Override
     public void close() {
-        javalin.stop();
-        dataSource.close();
+        // First of all, before any logging or Jetty work: a probe arriving now already hears DOWN.
+        health.stopping();
+        LOG.info("blocking-app stopping");
+        try {
+            javalin.stop();
+        } catch (RuntimeException e) {
+            // Requests still running after the grace period were cut; the pool must close all the same.
+            LOG.warn("blocking-app did not stop cleanly: {}", e.getMessage());
+        } finally {
+            dataSource.close();
+        }
+        LOG.info("blocking-app stopped");
     }
 }

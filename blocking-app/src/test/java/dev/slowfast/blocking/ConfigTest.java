@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +25,10 @@ class ConfigTest {
         assertEquals(10, config.dbPoolSize());
         assertEquals(ThreadModel.PLATFORM, config.threadModel());
         assertEquals(200, config.workerThreads());
+        assertEquals(Duration.ofSeconds(30), config.shutdownGrace());
+        assertEquals(10_000, config.maxInFlight());
+        assertEquals(Duration.ofSeconds(1), config.dbAcquireTimeout());
+        assertEquals(Duration.ofSeconds(10), config.headerTimeout());
     }
 
     @Test
@@ -33,7 +38,11 @@ class ConfigTest {
                 "DATABASE_URL", "postgres://app:secret@db.example:6543/contacts",
                 "DB_POOL_SIZE", "4",
                 "THREAD_MODEL", "virtual",
-                "WORKER_THREADS", "1"));
+                "WORKER_THREADS", "1",
+                "SHUTDOWN_GRACE_MS", "5000",
+                "MAX_IN_FLIGHT", "3",
+                "DB_ACQUIRE_TIMEOUT_MS", "250",
+                "HEADER_TIMEOUT_MS", "700"));
 
         assertEquals(0, config.port());
         assertEquals("jdbc:postgresql://db.example:6543/contacts", config.database().jdbcUrl());
@@ -42,6 +51,10 @@ class ConfigTest {
         assertEquals(4, config.dbPoolSize());
         assertEquals(ThreadModel.VIRTUAL, config.threadModel());
         assertEquals(1, config.workerThreads());
+        assertEquals(Duration.ofMillis(5000), config.shutdownGrace());
+        assertEquals(3, config.maxInFlight());
+        assertEquals(Duration.ofMillis(250), config.dbAcquireTimeout());
+        assertEquals(Duration.ofMillis(700), config.headerTimeout());
     }
 
     @Test
@@ -81,6 +94,11 @@ class ConfigTest {
             "WORKER_THREADS, 0",
             "WORKER_THREADS, many",
             "THREAD_MODEL, green",
+            "SHUTDOWN_GRACE_MS, -1",
+            "SHUTDOWN_GRACE_MS, soon",
+            "MAX_IN_FLIGHT, 0",
+            "DB_ACQUIRE_TIMEOUT_MS, 100",
+            "HEADER_TIMEOUT_MS, 0",
             "DATABASE_URL, mysql://u@h/d",
             "DATABASE_URL, postgresql://u@h",
             "DATABASE_URL, not a url"})

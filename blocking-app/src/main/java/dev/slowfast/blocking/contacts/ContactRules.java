@@ -11,6 +11,8 @@ public final class ContactRules {
     private static final int EMAIL_MAX = 254;
     private static final Pattern EMAIL = Pattern.compile("[^@]+@[^@]+");
     private static final Pattern PHONE = Pattern.compile("[0-9 +()-]{1,40}");
+    /** PostgreSQL text cannot hold U+0000, so it is a field error rather than a failed insert. */
+    private static final String NUL_MESSAGE = "must not contain NUL characters";
 
     private ContactRules() {
     }
@@ -19,21 +21,30 @@ public final class ContactRules {
     public static List<FieldError> check(ContactInput input) {
         var errors = new ArrayList<FieldError>();
         String name = input.name() == null ? "" : input.name().strip();
-        if (name.isEmpty()) {
+        if (containsNul(name)) {
+            errors.add(new FieldError("name", NUL_MESSAGE));
+        } else if (name.isEmpty()) {
             errors.add(new FieldError("name", "must not be blank"));
         } else if (codePoints(name) > NAME_MAX) {
             errors.add(new FieldError("name", "must be at most 200 characters"));
         }
         String email = input.email();
         if (email != null) {
-            if (codePoints(email) > EMAIL_MAX) {
+            if (containsNul(email)) {
+                errors.add(new FieldError("email", NUL_MESSAGE));
+            } else if (codePoints(email) > EMAIL_MAX) {
                 errors.add(new FieldError("email", "must be at most 254 characters"));
             } else if (!EMAIL.matcher(email).matches()) {
                 errors.add(new FieldError("email", "must contain exactly one @ with text on both sides"));
             }
         }
-        if (input.phone() != null && !PHONE.matcher(input.phone()).matches()) {
-            errors.add(new FieldError("phone", "must be 1 to 40 digits, spaces or + - ( )"));
+        String phone = input.phone();
+        if (phone != null) {
+            if (containsNul(phone)) {
+                errors.add(new FieldError("phone", NUL_MESSAGE));
+            } else if (!PHONE.matcher(phone).matches()) {
+                errors.add(new FieldError("phone", "must be 1 to 40 digits, spaces or + - ( )"));
+            }
         }
         return errors;
     }
@@ -41,6 +52,10 @@ public final class ContactRules {
     /** The input as it is stored: the name stripped. Call after {@link #check} found nothing. */
     public static ContactInput normalize(ContactInput input) {
         return new ContactInput(input.name().strip(), input.email(), input.phone());
+    }
+
+    private static boolean containsNul(String s) {
+        return s.indexOf('\0') >= 0;
     }
 
     private static int codePoints(String s) {

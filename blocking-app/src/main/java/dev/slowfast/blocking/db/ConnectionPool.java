@@ -7,6 +7,8 @@ import dev.slowfast.blocking.Config;
 /** The HikariCP pool every database call goes through. */
 public final class ConnectionPool {
 
+    private static final long VALIDATION_TIMEOUT_MS = 500;
+
     private ConnectionPool() {
     }
 
@@ -19,9 +21,11 @@ public final class ConnectionPool {
         hikari.setMaximumPoolSize(config.dbPoolSize());
         // Start even when PostgreSQL is down; the pool keeps trying in the background.
         hikari.setInitializationFailTimeout(-1);
-        // A request waits at most a second for a connection, then gets a 503 instead of hanging.
-        hikari.setConnectionTimeout(1_000);
-        hikari.setValidationTimeout(500);
+        // A request waits at most DB_ACQUIRE_TIMEOUT_MS for a connection, then gets a 503 instead of hanging.
+        long acquireMs = config.dbAcquireTimeout().toMillis();
+        hikari.setConnectionTimeout(acquireMs);
+        // Checking a pooled connection is part of acquiring it, so it must not take longer.
+        hikari.setValidationTimeout(Math.min(VALIDATION_TIMEOUT_MS, acquireMs));
         // pgjdbc waits 10 s for a TCP connect by default; an unreachable host should fail sooner.
         hikari.addDataSourceProperty("connectTimeout", "2");
         hikari.addDataSourceProperty("ApplicationName", "slowfast-blocking-app");

@@ -7,13 +7,14 @@ import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
 
-/** Liveness (the process answers) and readiness (PostgreSQL answers, and the schema is in place). */
+/** Liveness (the process answers) and readiness (not stopping, PostgreSQL answers, the schema is in place). */
 public final class HealthController {
 
     private static final int VALID_TIMEOUT_SECONDS = 1;
 
     private final DataSource dataSource;
     private final Schema schema;
+    private volatile boolean stopping;
 
     public HealthController(DataSource dataSource, Schema schema) {
         this.dataSource = dataSource;
@@ -24,8 +25,13 @@ public final class HealthController {
         ctx.json(Map.of("status", "UP"));
     }
 
+    /** The app is shutting down: not ready any more, whatever the database says. */
+    public void stopping() {
+        stopping = true;
+    }
+
     public void ready(Context ctx) {
-        boolean up = databaseAnswers();
+        boolean up = !stopping && databaseAnswers();
         ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", up ? "UP" : "DOWN"));
     }
 

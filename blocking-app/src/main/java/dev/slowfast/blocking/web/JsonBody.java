@@ -3,6 +3,7 @@ package dev.slowfast.blocking.web;
 import io.javalin.http.Context;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -35,6 +36,8 @@ public final class JsonBody {
             throw ApiProblem.badRequest(e.getPath().isEmpty()
                     ? "The request body must be one JSON object."
                     : "Field '" + e.getPath().getLast().getPropertyName() + "' must be a string or null.");
+        } catch (StreamConstraintsException e) {
+            throw ApiProblem.badRequest("The request body nests too deeply or holds too long a number.");
         } catch (StreamReadException e) {
             throw ApiProblem.badRequest("The request body is not valid JSON.");
         } catch (JacksonException e) {

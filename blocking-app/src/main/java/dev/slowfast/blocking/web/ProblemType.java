@@ -8,7 +8,10 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method Not Allowed"),
     CONTENT_TOO_LARGE("content-too-large", 413, "Content Too Large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported Media Type"),
+    URI_TOO_LONG("uri-too-long", 414, "URI Too Long"),
+    HEADER_FIELDS_TOO_LARGE("header-fields-too-large", 431, "Request Header Fields Too Large"),
     DATABASE_UNAVAILABLE("database-unavailable", 503, "Service Unavailable"),
+    OVERLOADED("overloaded", 503, "Service Unavailable"),
     INTERNAL_ERROR("internal-error", 500, "Internal Server Error");
 
     private final String uri;

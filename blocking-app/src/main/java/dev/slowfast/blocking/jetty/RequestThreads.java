@@ -1,13 +1,11 @@
-package dev.slowfast.blocking;
+package dev.slowfast.blocking.jetty;
 
-import io.javalin.config.JettyConfig;
+import dev.slowfast.blocking.Config;
 import java.util.concurrent.Executors;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * Sets up the Jetty threads that run the request handlers, per {@link ThreadModel}.
+ * Sets up the Jetty threads that run the request handlers, per {@link dev.slowfast.blocking.ThreadModel}.
  *
  * <p>Jetty's connector leases its acceptor and selector threads from the server's thread pool for
  * as long as it runs, so they are not available for requests. We fix their number and add it to the
@@ -15,8 +13,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 final class RequestThreads {
 
-    private static final int ACCEPTORS = 1;
-    private static final int SELECTORS = 1;
+    static final int ACCEPTORS = 1;
+    static final int SELECTORS = 1;
     private static final int CONNECTOR_THREADS = ACCEPTORS + SELECTORS;
 
     /** Virtual model: platform threads only for Jetty's own short, non-blocking tasks. */
@@ -25,16 +23,12 @@ final class RequestThreads {
     private RequestThreads() {
     }
 
-    static void configure(JettyConfig jetty, Config config) {
-        jetty.threadPool = switch (config.threadModel()) {
+    /** The server's thread pool; the connector must use {@link #ACCEPTORS} and {@link #SELECTORS}. */
+    static QueuedThreadPool pool(Config config) {
+        return switch (config.threadModel()) {
             case PLATFORM -> platformPool(config.workerThreads());
             case VIRTUAL -> virtualPool();
         };
-        jetty.addConnector((server, httpConfiguration) -> {
-            var connector = new ServerConnector(server, ACCEPTORS, SELECTORS, new HttpConnectionFactory(httpConfiguration));
-            connector.setPort(config.port());
-            return connector;
-        });
     }
 
     /** WORKER_THREADS platform threads for requests; request number WORKER_THREADS + 1 waits in Jetty's queue. */
