@@ -1,5 +1,12 @@
--- The one schema of slowfast. Every app applies this file, unchanged, at start-up (and again
--- when the database first answers if it was down at start-up). It must stay idempotent.
+-- The one schema of slowfast. Every app applies this file, unchanged and as one script, at start-up
+-- (and again when the database first answers if it was down at start-up). It must stay idempotent
+-- and safe when several processes apply it at once: CREATE TABLE IF NOT EXISTS is not safe against
+-- itself running concurrently, so the script takes a transaction-scoped advisory lock first
+-- (5103735 is slowfast's lock number; nothing else in the database should use it).
+BEGIN;
+SELECT pg_advisory_xact_lock(5103735);
+-- "relation already exists, skipping" is the normal case here, not worth a notice in the logs.
+SET LOCAL client_min_messages TO warning;
 -- `seq` gives creation order and backs the keyset-pagination cursor; `id` is what clients see.
 CREATE TABLE IF NOT EXISTS contacts (
     id         uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -8,4 +15,5 @@ CREATE TABLE IF NOT EXISTS contacts (
     email      varchar(254),
     phone      varchar(40),
     created_at timestamptz NOT NULL DEFAULT clock_timestamp()
-)
+);
+COMMIT;
