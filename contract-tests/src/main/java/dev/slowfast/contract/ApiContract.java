@@ -1,6 +1,5 @@
 package dev.slowfast.contract;
 
-import dev.slowfast.contract.TestDatabases.TestDatabase;
 import dev.slowfast.contract.cases.ConcurrencyCases;
 import dev.slowfast.contract.cases.ContactCreateCases;
 import dev.slowfast.contract.cases.ContactLifecycleCases;
@@ -10,10 +9,16 @@ import dev.slowfast.contract.cases.HostileInputCases;
 import dev.slowfast.contract.cases.OperationsCases;
 import dev.slowfast.contract.cases.ProtocolCases;
 import dev.slowfast.contract.cases.SlowCases;
+import dev.slowfast.testkit.PostgresServer;
+import dev.slowfast.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The slowfast API contract, as a suite any implementation runs (Reactive Streams TCK style):
@@ -30,6 +35,7 @@ import org.junit.jupiter.api.TestInstance;
  * }</pre>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(ApiContract.ClientResolver.class)
 public abstract class ApiContract {
 
     private TestDatabase database;
@@ -49,7 +55,7 @@ public abstract class ApiContract {
 
     @BeforeAll
     void startTheApp() throws Exception {
-        database = needsTestDatabase() ? TestDatabases.shared().createDatabase() : null;
+        database = needsTestDatabase() ? PostgresServer.shared().createDatabase() : null;
         app = startApp(database == null ? null : database.url());
         api = new ApiClient(app.baseUri());
     }
@@ -61,75 +67,27 @@ public abstract class ApiContract {
         }
     }
 
-    @Nested
-    class Operations extends OperationsCases {
-        @Override
-        protected ApiClient api() {
-            return api;
-        }
-    }
+    // Each group's cases get this class's client injected (ClientResolver): one line a group.
+    @Nested class Operations extends OperationsCases { }
+    @Nested class Slow extends SlowCases { }
+    @Nested class Cpu extends CpuCases { }
+    @Nested class ContactCreate extends ContactCreateCases { }
+    @Nested class ContactLifecycle extends ContactLifecycleCases { }
+    @Nested class ContactList extends ContactListCases { }
+    @Nested class Protocol extends ProtocolCases { }
+    @Nested class Concurrency extends ConcurrencyCases { }
+    @Nested class Hostile extends HostileInputCases { }
 
-    @Nested
-    class Slow extends SlowCases {
+    /** Hands the client of the enclosing {@link ApiContract} to every {@code ApiClient} parameter of its cases. */
+    static final class ClientResolver implements ParameterResolver {
         @Override
-        protected ApiClient api() {
-            return api;
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == ApiClient.class;
         }
-    }
 
-    @Nested
-    class Cpu extends CpuCases {
         @Override
-        protected ApiClient api() {
-            return api;
-        }
-    }
-
-    @Nested
-    class ContactCreate extends ContactCreateCases {
-        @Override
-        protected ApiClient api() {
-            return api;
-        }
-    }
-
-    @Nested
-    class ContactLifecycle extends ContactLifecycleCases {
-        @Override
-        protected ApiClient api() {
-            return api;
-        }
-    }
-
-    @Nested
-    class ContactList extends ContactListCases {
-        @Override
-        protected ApiClient api() {
-            return api;
-        }
-    }
-
-    @Nested
-    class Protocol extends ProtocolCases {
-        @Override
-        protected ApiClient api() {
-            return api;
-        }
-    }
-
-    @Nested
-    class Concurrency extends ConcurrencyCases {
-        @Override
-        protected ApiClient api() {
-            return api;
-        }
-    }
-
-    @Nested
-    class Hostile extends HostileInputCases {
-        @Override
-        protected ApiClient api() {
-            return api;
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return context.getRequiredTestInstances().findInstance(ApiContract.class).orElseThrow().api;
         }
     }
 }

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.slowfast.contract.TestDatabases.TestDatabase;
+import dev.slowfast.rules.ConfigurationException;
+import dev.slowfast.testkit.AppProcess;
+import dev.slowfast.testkit.PostgresServer;
+import dev.slowfast.testkit.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,6 +33,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The promises under stress (docs/contract.md, "Under stress"), checked on the app's jar running
@@ -40,6 +45,8 @@ import org.junit.jupiter.api.Test;
 public abstract class AppProcessContract {
 
     private static final Set<Integer> CLEAN_EXIT = Set.of(0, 143);
+    /** "Within a few seconds": a JVM and its framework starting on a busy build machine, then exiting. */
+    private static final Duration BAD_CONFIGURATION_EXIT = Duration.ofSeconds(20);
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private TestDatabase database;
@@ -54,7 +61,7 @@ public abstract class AppProcessContract {
 
     @BeforeEach
     void freshDatabase() {
-        database = TestDatabases.shared().createDatabase();
+        database = PostgresServer.shared().createDatabase();
         toClose.add(database);
     }
 
@@ -195,10 +202,9 @@ public abstract class AppProcessContract {
 
     @Test
     void aDatabaseOutageGives503sAndTheAppRecoversByItself() throws Exception {
-        var server = TestDatabases.serverOf(database.url());
-        TcpProxy proxy = new TcpProxy(server.getHostString(), server.getPort());
+        TcpProxy proxy = new TcpProxy(database.databaseUrl().host(), database.databaseUrl().port());
         toClose.add(proxy);
-        AppProcess app = start(TestDatabases.via(database.url(), "127.0.0.1", proxy.port()));
+        AppProcess app = start(database.urlVia("127.0.0.1", proxy.port()));
         ApiClient api = new ApiClient(app.baseUri());
         String id = api.post("/contacts", Json.object("name", "Survivor")).json().path("id").asText();
 
@@ -257,6 +263,26 @@ public abstract class AppProcessContract {
             assertTrue(took < 5000, () -> "disconnected after " + took + " ms with HEADER_TIMEOUT_MS=1000");
         }
         assertEquals(200, api.get("/fast").status());
+    }
+
+    /**
+     * Bad configuration is refused at start-up, the same way in every app: exit status 2, a message
+     * naming the variable, and never the password of a DATABASE_URL it could not use.
+     */
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({"PORT, 65536", "MAX_IN_FLIGHT, 0", "DB_ACQUIRE_TIMEOUT_MS, 100", "DB_POOL_SIZE, abc",
+            "DATABASE_URL, mysql://u:s3cret@h/db"})
+    void badConfigurationExitsWithStatus2NamingTheVariable(String variable, String value) throws Exception {
+        AppProcess app = AppProcess.launcher(jar()).env(environment()).env("DATABASE_URL", database.url())
+                .env(variable, value).start();
+        toClose.add(0, app);
+
+        int exit = app.awaitExit(BAD_CONFIGURATION_EXIT);
+
+        assertEquals(ConfigurationException.EXIT_STATUS, exit, () -> variable + "=" + value + ": exit status " + exit
+                + " (-1: still running after " + BAD_CONFIGURATION_EXIT.toSeconds() + " s)\n" + app.output());
+        assertTrue(app.output().contains(variable), () -> "the message names " + variable + ":\n" + app.output());
+        assertFalse(app.output().contains("s3cret"), () -> "the output shows the password:\n" + app.output());
     }
 
     private static void sleep(long millis) {

@@ -3,8 +3,7 @@ package dev.slowfast.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
+import dev.slowfast.testkit.AppLauncher;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +33,8 @@ public abstract class DatabaseOutageContract {
 
     @BeforeAll
     void startTheAppWithoutADatabase() throws Exception {
-        app = startApp("postgresql://postgres@127.0.0.1:" + closedPort() + "/nowhere");
+        // a port free now, on which nothing will listen
+        app = startApp("postgresql://postgres@127.0.0.1:" + AppLauncher.freePort() + "/nowhere");
         api = new ApiClient(app.baseUri());
     }
 
@@ -42,12 +42,6 @@ public abstract class DatabaseOutageContract {
     void stopTheApp() throws Exception {
         if (app != null) {
             app.close();
-        }
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort(); // free now, and nothing will listen on it
         }
     }
 

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slowfast.contract.RequestMutator.Request;
-import dev.slowfast.contract.TestDatabases.TestDatabase;
+import dev.slowfast.testkit.PostgresServer;
+import dev.slowfast.testkit.TestDatabase;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ public abstract class FuzzContract {
 
     @BeforeAll
     void startTheApp() throws Exception {
-        database = TestDatabases.shared().createDatabase();
+        database = PostgresServer.shared().createDatabase();
         app = startApp(database.url());
         api = new ApiClient(app.baseUri());
     }

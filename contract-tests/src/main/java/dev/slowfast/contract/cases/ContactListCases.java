@@ -8,7 +8,9 @@ import dev.slowfast.contract.ApiClient;
 import dev.slowfast.contract.ApiResponse;
 import dev.slowfast.contract.Json;
 import dev.slowfast.contract.Problems;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -110,6 +112,32 @@ public abstract class ContactListCases extends ContractCases {
     @ValueSource(strings = {"!!!", "bm90LWEtbnVtYmVy", "LTE", "MA", "", "%F0%9F%98%80"})
     void listRejectsCursorsItDidNotIssue(String after) {
         Problems.assertProblem(api().get("/contacts?after=" + after), Problems.BAD_REQUEST);
+    }
+
+    /**
+     * A cursor is unpadded base64url of decimal digits that name a {@code bigint} seq (docs/contract.md):
+     * 19 digits up to 2^63-1 are valid, and no row can come after the largest.
+     */
+    @ParameterizedTest(name = "after={0}")
+    @ValueSource(strings = {"9223372036854775807", "1000000000000000000"})
+    void listAcceptsNineteenDigitCursorsUpToTheLargestBigint(String seq) {
+        createContact(uniqueName("Before the cursor"), null, null);
+
+        ApiResponse page = api().get("/contacts?after=" + cursorOf(seq));
+
+        assertEquals(200, page.status(), page::describe);
+        assertTrue(page.json().isArray() && page.json().isEmpty(), () -> "no row comes after seq " + seq + ": " + page.describe());
+        assertTrue(page.header("Link").isEmpty(), page::describe);
+    }
+
+    @ParameterizedTest(name = "after={0}")
+    @ValueSource(strings = {"9223372036854775808", "99999999999999999999"})
+    void listRejectsCursorsOutsideThePositiveBigintRange(String seq) {
+        Problems.assertProblem(api().get("/contacts?after=" + cursorOf(seq)), Problems.BAD_REQUEST);
+    }
+
+    private static String cursorOf(String digits) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digits.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * What every group of contract cases shares: the client for the app under test and a few
@@ -21,8 +22,18 @@ public abstract class ContractCases {
 
     private static final Pattern NEXT_LINK = Pattern.compile("^<(/contacts\\?limit=(\\d+)&after=([^>]+))>; rel=\"next\"$");
 
-    /** The client for the app under test, supplied by the suite that runs these cases. */
-    protected abstract ApiClient api();
+    private ApiClient api;
+
+    /** The suite that runs these cases supplies the client for the app under test (a JUnit parameter resolver). */
+    @BeforeEach
+    void useClient(ApiClient client) {
+        this.api = client;
+    }
+
+    /** The client for the app under test. */
+    protected final ApiClient api() {
+        return api;
+    }
 
     /** Creates a contact that must succeed, and returns its JSON. */
     protected JsonNode createContact(String name, String email, String phone) {
