@@ -107,8 +107,8 @@ class ScalingPipelineTest {
     @Test
     void reportFilesExistAndParse() throws Exception {
         JsonNode json = Json.mapper().readTree(reportDir.resolve("results.json").toFile());
-        assertTrue(json.at("/provenance/gitCommit").isTextual());
-        assertTrue(json.at("/provenance/cores").asInt() >= 1);
+        assertTrue(json.at("/provenance/git/commit").isTextual());
+        assertTrue(json.at("/provenance/machine/cores").asInt() >= 1);
         assertEquals(2, json.at("/runs").size());
         assertEquals(4, json.at("/targets").size());
 

@@ -133,31 +133,28 @@ final class Readings {
     }
 
     static String rss(List<RunResult> runs) {
-        var parts = new ArrayList<String>();
-        for (RunResult run : runs) {
-            LevelResult first = run.levels().getFirst();
-            LevelResult top = run.levels().getLast();
-            if (first.peakRssMb() != null && top.peakRssMb() != null) {
-                parts.add(String.format(Locale.ROOT, "%s %.0f MB at %s → %.0f MB at %s", run.variant(), first.peakRssMb(),
-                        users(first.users()), top.peakRssMb(), users(top.users())));
-            }
-        }
         return "Peak resident memory of the app process during each level (all variants run with the same heap settings): "
-                + String.join("; ", parts) + ".";
+                + firstToTop(runs, l -> l.peakRssMb() == null ? null : String.format(Locale.ROOT, "%.0f MB", l.peakRssMb())) + ".";
     }
 
     static String threads(List<RunResult> runs) {
+        return "Live OS threads of the app (virtual threads are not OS threads and do not show here): "
+                + firstToTop(runs, l -> l.threads() == null ? null : String.valueOf(l.threads())) + ".";
+    }
+
+    /** "variant X at the first level's users → Y at the top level's", for each run that has both figures. */
+    private static String firstToTop(List<RunResult> runs, Function<LevelResult, String> figure) {
         var parts = new ArrayList<String>();
         for (RunResult run : runs) {
             LevelResult first = run.levels().getFirst();
             LevelResult top = run.levels().getLast();
-            if (first.threads() != null && top.threads() != null) {
-                parts.add(run.variant() + " " + first.threads() + " at " + users(first.users()) + " → " + top.threads()
-                        + " at " + users(top.users()));
+            String from = figure.apply(first);
+            String to = figure.apply(top);
+            if (from != null && to != null) {
+                parts.add(run.variant() + " " + from + " at " + users(first.users()) + " → " + to + " at " + users(top.users()));
             }
         }
-        return "Live OS threads of the app (virtual threads are not OS threads and do not show here): "
-                + String.join("; ", parts) + ".";
+        return String.join("; ", parts);
     }
 
     private static boolean exceeds(Double value, double limit) {

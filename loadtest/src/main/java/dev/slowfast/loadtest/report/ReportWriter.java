@@ -26,7 +26,8 @@ public final class ReportWriter {
                 Files.writeString(dir.resolve("charts").resolve(chart.id() + ".svg"), chart.svg());
             }
         }
-        Files.writeString(dir.resolve("report.md"), MarkdownReport.render(results, charts));
-        Files.writeString(dir.resolve("index.html"), HtmlReport.render(results, charts));
+        var document = ReportDocument.of(results, charts);
+        Files.writeString(dir.resolve("report.md"), MarkdownRenderer.render(document));
+        Files.writeString(dir.resolve("index.html"), HtmlRenderer.render(document));
     }
 }

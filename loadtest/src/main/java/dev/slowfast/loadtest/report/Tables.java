@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The tables of the report as rows of cells, rendered to Markdown or HTML by the page writers. */
+/** The figures tables of the report as rows of plain cells. */
 final class Tables {
 
     static final List<String> LEVEL_HEADER = List.of("variant", "users", "req/s", "bound", "of bound", "p50 ms", "p90 ms",
@@ -67,23 +67,27 @@ final class Tables {
     }
 
     static List<List<String>> provenance(Provenance p) {
+        var t = p.timing();
+        var m = p.machine();
+        var j = p.jvms();
+        var s = p.settings();
         var rows = new ArrayList<List<String>>();
         rows.add(List.of("profile", p.profile()));
-        rows.add(List.of("started / finished", p.startedAt() + " / " + p.finishedAt() + String.format(Locale.ROOT, " (%.0f s)", p.durationSeconds())));
-        rows.add(List.of("git commit", p.gitCommit() + (p.gitWorkingTreeDirty() ? " (working tree had uncommitted changes)" : "")));
-        rows.add(List.of("JDK", p.jdk()));
-        rows.add(List.of("OS", p.os()));
-        rows.add(List.of("CPU", p.cores() + " cores, " + p.cpuModel()));
-        rows.add(List.of("memory", p.memoryMb() + " MB"));
-        rows.add(List.of("CPU pinning", p.cpuPinning()));
-        rows.add(List.of("open files", p.openFiles()));
-        rows.add(List.of("app JVM options (all variants)", String.join(" ", p.appJvmOptions())));
-        rows.add(List.of("Gatling", p.gatlingVersion() + ", JVM options " + String.join(" ", p.gatlingJvmOptions())));
+        rows.add(List.of("started / finished", t.startedAt() + " / " + t.finishedAt() + String.format(Locale.ROOT, " (%.0f s)", t.durationSeconds())));
+        rows.add(List.of("git commit", p.git().commit() + (p.git().workingTreeDirty() ? " (working tree had uncommitted changes)" : "")));
+        rows.add(List.of("JDK", j.jdk()));
+        rows.add(List.of("OS", m.os()));
+        rows.add(List.of("CPU", m.cores() + " cores, " + m.cpuModel()));
+        rows.add(List.of("memory", m.memoryMb() + " MB"));
+        rows.add(List.of("CPU pinning", m.cpuPinning()));
+        rows.add(List.of("open files", m.openFiles()));
+        rows.add(List.of("app JVM options (all variants)", String.join(" ", j.appJvmOptions())));
+        rows.add(List.of("Gatling", j.gatlingVersion() + ", JVM options " + String.join(" ", j.gatlingJvmOptions())));
         rows.add(List.of("database", p.database()));
-        rows.add(List.of("levels", p.levels().toString()));
-        rows.add(List.of("step / ramp", p.stepSeconds() + " s / " + p.rampSeconds() + " s; settle before measuring " + p.settleMsByWorkload() + " ms"));
-        rows.add(List.of("delays", "/slow " + p.delayMs() + " ms, /slow/db " + p.dbDelayMs() + " ms; DB_POOL_SIZE " + p.dbPoolSize()));
-        rows.add(List.of("warm-up", p.warmupSeconds() + " s per app start"));
+        rows.add(List.of("levels", s.levels().toString()));
+        rows.add(List.of("step / ramp", s.stepSeconds() + " s / " + s.rampSeconds() + " s; settle before measuring " + s.settleMsByWorkload() + " ms"));
+        rows.add(List.of("delays", "/slow " + s.delayMs() + " ms, /slow/db " + s.dbDelayMs() + " ms; DB_POOL_SIZE " + s.dbPoolSize()));
+        rows.add(List.of("warm-up", s.warmupSeconds() + " s per app start"));
         p.variants().forEach(v -> rows.add(List.of("variant " + v.name(), v.description() + "; " + v.jar() + " " + v.environment()
                 + (v.concurrencyCap() == null ? "" : "; cap " + v.concurrencyCap()))));
         return rows;

@@ -2,6 +2,7 @@ package dev.slowfast.loadtest.results;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,15 @@ public final class Json {
 
     public static <T> T read(Path file, Class<T> type) throws IOException {
         return MAPPER.readValue(file.toFile(), type);
+    }
+
+    /** A results.json of this or an earlier version. */
+    public static ScalingResults readResults(Path file) throws IOException {
+        var tree = MAPPER.readTree(file.toFile());
+        if (tree.get("provenance") instanceof ObjectNode provenance) {
+            FlatProvenance.group(provenance);
+        }
+        return MAPPER.treeToValue(tree, ScalingResults.class);
     }
 
     public static ObjectMapper mapper() {

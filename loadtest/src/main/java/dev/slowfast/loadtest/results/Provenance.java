@@ -4,11 +4,25 @@ import java.util.List;
 import java.util.Map;
 
 /** Where and how the numbers were made, so a reader can judge them and a run can be repeated. */
-public record Provenance(String startedAt, String finishedAt, double durationSeconds, String profile,
-                         String gitCommit, boolean gitWorkingTreeDirty, String jdk, String os, int cores,
-                         String cpuModel, long memoryMb, String gatlingVersion, List<String> appJvmOptions,
-                         List<String> gatlingJvmOptions, String cpuPinning, String openFiles, String database,
-                         List<String> workloads, List<Integer> levels, double stepSeconds, double rampSeconds,
-                         Map<String, Long> settleMsByWorkload, long delayMs, long dbDelayMs, double warmupSeconds,
-                         int dbPoolSize, List<VariantSettings> variants, List<String> method) {
+public record Provenance(String profile, Timing timing, Git git, Machine machine, Jvms jvms, Settings settings,
+                         String database, List<VariantSettings> variants, List<String> method) {
+
+    public record Timing(String startedAt, String finishedAt, double durationSeconds) {
+    }
+
+    public record Git(String commit, boolean workingTreeDirty) {
+    }
+
+    /** {@code cpuPinning} and {@code openFiles} say how the app and Gatling shared this machine. */
+    public record Machine(String os, int cores, String cpuModel, long memoryMb, String cpuPinning, String openFiles) {
+    }
+
+    /** The JDK every JVM ran on, and the options of the app JVMs and of the Gatling JVM. */
+    public record Jvms(String jdk, List<String> appJvmOptions, String gatlingVersion, List<String> gatlingJvmOptions) {
+    }
+
+    public record Settings(List<String> workloads, List<Integer> levels, double stepSeconds, double rampSeconds,
+                           Map<String, Long> settleMsByWorkload, long delayMs, long dbDelayMs, double warmupSeconds,
+                           int dbPoolSize) {
+    }
 }

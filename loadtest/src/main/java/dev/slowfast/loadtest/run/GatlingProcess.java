@@ -1,8 +1,10 @@
 package dev.slowfast.loadtest.run;
 
-import dev.slowfast.loadtest.SimulationParameters;
 import dev.slowfast.loadtest.results.Json;
 import dev.slowfast.loadtest.results.WorkloadMeasurement;
+import dev.slowfast.loadtest.simulations.SimulationParameters;
+import dev.slowfast.testkit.AppLauncher;
+import dev.slowfast.testkit.AppProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,19 +32,21 @@ final class GatlingProcess {
 
     static Outcome run(RunSettings settings, String cpus, Workload workload, SimulationParameters parameters,
                        Path resultsFolder, Path log, String description) throws IOException, InterruptedException {
-        var arguments = new ArrayList<>(settings.gatlingJvmOptions());
-        arguments.addAll(List.of("-cp", settings.gatlingClasspath()));
-        parameters.toSystemProperties().forEach((key, value) -> arguments.add("-D" + key + "=" + value));
-        arguments.add("-Dgatling.http.requestTimeout=" + REQUEST_TIMEOUT_MS);
-        arguments.add("-Dgatling.data.enableAnalytics=false"); // no network calls from our runs
-        arguments.add("-Dgatling.data.console.light=true");
-        arguments.addAll(List.of("io.gatling.app.Gatling",
-                "--simulation", workload.simulationClass(),
+        var command = new ArrayList<>(Launch.prefix(cpus));
+        command.add(AppLauncher.currentJava());
+        command.addAll(settings.gatlingJvmOptions());
+        command.addAll(List.of("-cp", settings.gatlingClasspath()));
+        parameters.toSystemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-Dgatling.http.requestTimeout=" + REQUEST_TIMEOUT_MS);
+        command.add("-Dgatling.data.enableAnalytics=false"); // no network calls from our runs
+        command.add("-Dgatling.data.console.light=true");
+        command.addAll(List.of("io.gatling.app.Gatling",
+                "--simulation", workload.simulation().getName(),
                 "--results-folder", resultsFolder.toString(),
                 "--run-description", description));
         Files.createDirectories(resultsFolder);
         Files.deleteIfExists(parameters.output());
-        Process gatling = new ProcessBuilder(Launch.command(cpus, Launch.currentJava(), arguments))
+        Process gatling = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -54,7 +58,7 @@ final class GatlingProcess {
         }
         if (!Files.exists(parameters.output())) {
             throw new IllegalStateException("Gatling exited with status " + gatling.exitValue()
-                    + " without writing " + parameters.output() + "; last lines of " + log + ":\n" + AppProcess.tail(log));
+                    + " without writing " + parameters.output() + "; last lines of " + log + ":\n" + AppProcess.tail(log, 30));
         }
         return new Outcome(Json.read(parameters.output(), WorkloadMeasurement.class), newestReport(resultsFolder));
     }

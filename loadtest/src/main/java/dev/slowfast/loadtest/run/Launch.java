@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the command line of a child JVM. Every child goes through {@code bash -c 'ulimit -n ...'}:
- * 10,000 users are 10,000 sockets on each side, more than a usual soft open-files limit (often 1024).
- * It asks for 65,536 and falls back to the hard limit when not allowed more; {@code exec} keeps the
- * pid, so the pid we sample and signal is the JVM's.
+ * The words before {@code java} on a child JVM's command line. Every child goes through
+ * {@code bash -c 'ulimit -n ...'}: 10,000 users are 10,000 sockets on each side, more than a usual soft
+ * open-files limit (often 1024). It asks for 65,536 and falls back to the hard limit when not allowed
+ * more; {@code exec} keeps the pid, so the pid we sample and signal is the JVM's.
  */
 final class Launch {
 
@@ -16,18 +16,11 @@ final class Launch {
     private Launch() {
     }
 
-    static List<String> command(String cpus, String java, List<String> javaArguments) {
-        var command = new ArrayList<String>(List.of("bash", "-c",
+    static List<String> prefix(String cpus) {
+        var prefix = new ArrayList<String>(List.of("bash", "-c",
                 "ulimit -n " + WANTED_OPEN_FILES + " 2>/dev/null || ulimit -n \"$(ulimit -Hn)\"; exec \"$@\"",
                 "loadtest-child"));
-        command.addAll(CpuPinning.prefix(cpus));
-        command.add(java);
-        command.addAll(javaArguments);
-        return command;
-    }
-
-    /** The JVM running us: the children use the same one (the build picked it through toolchains). */
-    static String currentJava() {
-        return ProcessHandle.current().info().command().orElse("java");
+        prefix.addAll(CpuPinning.prefix(cpus));
+        return prefix;
     }
 }

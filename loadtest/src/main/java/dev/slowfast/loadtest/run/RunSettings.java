@@ -1,6 +1,6 @@
 package dev.slowfast.loadtest.run;
 
-import dev.slowfast.loadtest.SimulationParameters;
+import dev.slowfast.loadtest.simulations.SimulationParameters;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;

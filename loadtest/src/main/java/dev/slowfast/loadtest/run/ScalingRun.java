@@ -1,16 +1,15 @@
 package dev.slowfast.loadtest.run;
 
-import dev.slowfast.loadtest.SimulationParameters;
-import dev.slowfast.loadtest.StairSchedule;
 import dev.slowfast.loadtest.report.ReportWriter;
 import dev.slowfast.loadtest.report.Targets;
 import dev.slowfast.loadtest.results.LevelMeasurement;
 import dev.slowfast.loadtest.results.LevelResult;
-import dev.slowfast.loadtest.results.Provenance;
 import dev.slowfast.loadtest.results.RunResult;
 import dev.slowfast.loadtest.results.ScalingResults;
 import dev.slowfast.loadtest.results.Skipped;
-import dev.slowfast.loadtest.results.VariantSettings;
+import dev.slowfast.loadtest.simulations.SimulationParameters;
+import dev.slowfast.loadtest.simulations.StairSchedule;
+import dev.slowfast.testkit.AppProcess;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
@@ -20,10 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The main job: for every variant and workload, start the app in its own JVM, wait for /health, warm
@@ -32,6 +29,10 @@ import java.util.Map;
  * is skipped with the reason in the report rather than failing the whole run.
  */
 public final class ScalingRun {
+
+    /** A cold JVM on one pinned core, next to a busy machine, can take long to answer /health. */
+    private static final Duration APP_START_LIMIT = Duration.ofSeconds(120);
+    private static final Duration APP_STOP_GRACE = Duration.ofSeconds(20);
 
     private final RunSettings settings;
     private final PrintStream console;
@@ -56,9 +57,8 @@ public final class ScalingRun {
         var skipped = new ArrayList<Skipped>();
         var runs = new ArrayList<RunResult>();
         boolean databaseNeeded = settings.workloads().stream().anyMatch(Workload::needsDatabase);
-        try (Database database = external
-                ? new Database(null, "not managed: the external server uses its own", () -> { })
-                : Database.find(System.getenv("DATABASE_URL"), databaseNeeded)) {
+        try (RunDatabase database = external ? RunDatabase.unmanaged()
+                : RunDatabase.find(System.getenv("DATABASE_URL"), databaseNeeded)) {
             console.println("database: " + database.source());
             for (Variant variant : settings.variants()) {
                 if (!variant.isExternal() && !Files.isRegularFile(settings.jarOf(variant))) {
@@ -77,15 +77,17 @@ public final class ScalingRun {
                 }
             }
             Instant finished = Instant.now();
-            var results = new ScalingResults(provenance(started, finished, pinning, database), skipped, runs, List.of());
-            results = new ScalingResults(results.provenance(), skipped, runs, Targets.evaluate(results));
+            var provenance = RunProvenance.of(settings, started, finished, pinning, database.source());
+            var compared = Variants.ALL.stream().map(v -> RunProvenance.variant(settings, v)).toList();
+            var results = new ScalingResults(provenance, skipped, runs, List.of());
+            results = new ScalingResults(provenance, skipped, runs, Targets.evaluate(results, compared));
             ReportWriter.write(settings.reportDir(), results);
             console.println("report: " + settings.reportDir().resolve("index.html"));
             return results;
         }
     }
 
-    private RunResult runOne(Variant variant, Workload workload, CpuPinning pinning, Database database) {
+    private RunResult runOne(Variant variant, Workload workload, CpuPinning pinning, RunDatabase database) {
         String id = variant.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + workload.id();
         Path logs = settings.reportDir().resolve("logs");
         Path appLog = logs.resolve(id + "-app.log");
@@ -102,10 +104,15 @@ public final class ScalingRun {
             if (database.available()) {
                 environment.put("DATABASE_URL", database.url());
             }
-            try (AppProcess app = AppProcess.start(settings.jarOf(variant), settings.appJvmOptions(), environment,
-                    pinning.appCpus(), appLog)) {
-                app.awaitHealthy(client);
-                return measure(variant, workload, app.baseUrl(), app, pinning, appLog, gatlingLog, id);
+            try (AppProcess app = AppProcess.launcher(settings.jarOf(variant))
+                    .commandPrefix(Launch.prefix(pinning.appCpus()))
+                    .jvmOptions(settings.appJvmOptions())
+                    .env(environment)
+                    .log(appLog)
+                    .stopGrace(APP_STOP_GRACE)
+                    .start()
+                    .awaitHealthy(APP_START_LIMIT)) {
+                return measure(variant, workload, app.baseUri().toString(), app, pinning, appLog, gatlingLog, id);
             }
         } catch (Exception e) {
             console.println("FAIL " + variant.name() + " × " + workload.id() + ": " + e.getMessage());
@@ -159,38 +166,6 @@ public final class ScalingRun {
                 level.latencyMs() == null ? Double.NaN : level.latencyMs().p50(),
                 level.latencyMs() == null ? Double.NaN : level.latencyMs().p99(),
                 level.errors().total());
-    }
-
-    private Provenance provenance(Instant started, Instant finished, CpuPinning pinning, Database database) {
-        var variants = settings.variants().stream().map(v -> new VariantSettings(v.name(), v.module(),
-                v.isExternal() ? v.baseUrl() : settings.repoRoot().relativize(settings.jarOf(v)).toString(),
-                new LinkedHashMap<>(v.environment()), v.concurrencyCap().isPresent() ? v.concurrencyCap().getAsInt() : null,
-                v.description())).toList();
-        Map<String, Long> settle = new LinkedHashMap<>();
-        settings.workloads().forEach(w -> settle.put(w.id(), settings.settleMsFor(w)));
-        return new Provenance(started.toString(), finished.toString(),
-                Duration.between(started, finished).toMillis() / 1000.0, settings.profile(),
-                ProvenanceFacts.gitCommit(settings.repoRoot()), ProvenanceFacts.gitDirty(settings.repoRoot()),
-                ProvenanceFacts.jdk(), ProvenanceFacts.os(), Runtime.getRuntime().availableProcessors(),
-                ProvenanceFacts.cpuModel(), ProvenanceFacts.memoryMb(),
-                ProvenanceFacts.gatlingVersion(settings.gatlingClasspath()),
-                settings.appJvmOptions(), settings.gatlingJvmOptions(), pinning.description(),
-                "app and Gatling are started through bash -c 'ulimit -n " + Launch.WANTED_OPEN_FILES
-                        + " || ulimit -n <hard limit>' so 10,000 sockets fit; each run records the limit the app got",
-                database.source(), settings.workloads().stream().map(Workload::id).toList(), settings.levels(),
-                settings.stepSeconds(), settings.rampSeconds(), settle, settings.delayMs(), settings.dbDelayMs(),
-                settings.warmupSeconds(), settings.dbPoolSize(), variants, method());
-    }
-
-    private List<String> method() {
-        return List.of(
-                "Closed model: each level holds a fixed number of concurrent users (Gatling constantConcurrentUsers), each sending its next request as soon as the previous one answers, until the level ends. Levels are stair steps of "
-                        + settings.stepSeconds() + " s, joined by ramps of " + settings.rampSeconds() + " s; the first level starts with an unmeasured lead-in of " + settings.leadInMs() / 1000.0 + " s so Gatling's own JVM is warm.",
-                "Measured by the simulation itself with HdrHistogram (not from Gatling's report): latency of successful requests completed in the steady window of each level, i.e. the step minus a settling time of one delay + 250 ms (at most half the step).",
-                "Throughput = successful requests completed in the window ÷ window length. Errors are counted over the whole level, ramp included: status (unexpected HTTP status), timeout (no answer within Gatling's " + GatlingProcess.REQUEST_TIMEOUT_MS / 1000 + " s), connection (refused, reset or closed).",
-                "Little's-law bound = users ÷ delay (×2 for mixed, whose /fast half takes ~0 s), with users capped by a variant's worker threads and, for database workloads, by the pool of " + settings.dbPoolSize() + " connections.",
-                "App process sampled every 250 ms from /proc: CPU seconds (utime+stime) over the window, peak VmRSS and most live threads during the level, open file descriptors once a second.",
-                "Each variant × workload gets a fresh app JVM with identical JVM options, " + settings.warmupSeconds() + " s of warm-up requests, then the measured run; the app is stopped with SIGTERM.");
     }
 
     /** Removes what an earlier run wrote (only our own files: the directory may be shared). */

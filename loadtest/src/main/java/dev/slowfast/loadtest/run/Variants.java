@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
-/** The implementations we compare. A new one is one more entry here. */
+/**
+ * The implementations we compare. A new one is one more entry here; the report's targets follow from
+ * its {@code concurrencyCap} (capped: plateau at the bound; uncapped: scale).
+ */
 public final class Variants {
 
     public static final List<Variant> ALL = List.of(

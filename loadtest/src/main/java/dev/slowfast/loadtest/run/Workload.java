@@ -1,33 +1,40 @@
 package dev.slowfast.loadtest.run;
 
+import dev.slowfast.loadtest.simulations.ContactsSimulation;
+import dev.slowfast.loadtest.simulations.CpuSimulation;
+import dev.slowfast.loadtest.simulations.DbSlowSimulation;
+import dev.slowfast.loadtest.simulations.FastSimulation;
+import dev.slowfast.loadtest.simulations.MixedSimulation;
+import dev.slowfast.loadtest.simulations.SlowSimulation;
+import io.gatling.javaapi.core.Simulation;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The workloads, each a Gatling simulation in src/test/java. {@code requestsPerCycle} is how many
+ * The workloads, each a Gatling simulation of the {@code simulations} package. {@code requestsPerCycle} is how many
  * requests one user sends per {@code delay} in the Little's-law bound (0 where no bound applies):
  * in {@code mixed}, half the cycles are a near-instant /fast, so a user slot completes two requests
  * per delay on average.
  */
 public enum Workload {
-    SLOW("slow", "SlowSimulation", false, 1, "slow", List.of("/slow?ms=1", "/fast")),
-    FAST("fast", "FastSimulation", false, 0, "fast", List.of("/fast")),
-    MIXED("mixed", "MixedSimulation", false, 2, "fast", List.of("/slow?ms=1", "/fast")),
-    CPU("cpu", "CpuSimulation", false, 0, "cpu", List.of("/cpu?n=1000000007", "/fast")),
-    DB_SLOW("db-slow", "DbSlowSimulation", true, 1, "db-slow", List.of("/slow/db?ms=1", "/fast")),
-    CONTACTS("contacts", "ContactsSimulation", true, 0, "read", List.of("/contacts?limit=5", "/fast"));
+    SLOW("slow", SlowSimulation.class, false, 1, "slow", List.of("/slow?ms=1", "/fast")),
+    FAST("fast", FastSimulation.class, false, 0, "fast", List.of("/fast")),
+    MIXED("mixed", MixedSimulation.class, false, 2, "fast", List.of("/slow?ms=1", "/fast")),
+    CPU("cpu", CpuSimulation.class, false, 0, "cpu", List.of("/cpu?n=1000000007", "/fast")),
+    DB_SLOW("db-slow", DbSlowSimulation.class, true, 1, "db-slow", List.of("/slow/db?ms=1", "/fast")),
+    CONTACTS("contacts", ContactsSimulation.class, true, 0, "read", List.of("/contacts?limit=5", "/fast"));
 
     private final String id;
-    private final String simulationClass;
+    private final Class<? extends Simulation> simulation;
     private final boolean needsDatabase;
     private final int requestsPerCycle;
     private final String focusRequest;
     private final List<String> warmupPaths;
 
-    Workload(String id, String simulation, boolean needsDatabase, int requestsPerCycle, String focusRequest,
+    Workload(String id, Class<? extends Simulation> simulation, boolean needsDatabase, int requestsPerCycle, String focusRequest,
              List<String> warmupPaths) {
         this.id = id;
-        this.simulationClass = "dev.slowfast.loadtest.simulations." + simulation;
+        this.simulation = simulation;
         this.needsDatabase = needsDatabase;
         this.requestsPerCycle = requestsPerCycle;
         this.focusRequest = focusRequest;
@@ -38,8 +45,8 @@ public enum Workload {
         return id;
     }
 
-    public String simulationClass() {
-        return simulationClass;
+    public Class<? extends Simulation> simulation() {
+        return simulation;
     }
 
     public boolean needsDatabase() {

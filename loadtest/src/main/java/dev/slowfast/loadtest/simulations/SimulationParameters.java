@@ -1,4 +1,4 @@
-package dev.slowfast.loadtest;
+package dev.slowfast.loadtest.simulations;
 
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,6 +1,5 @@
 package dev.slowfast.loadtest.simulations;
 
-import dev.slowfast.loadtest.StairSchedule;
 import dev.slowfast.loadtest.results.Errors;
 import dev.slowfast.loadtest.results.Latency;
 import dev.slowfast.loadtest.results.LevelMeasurement;

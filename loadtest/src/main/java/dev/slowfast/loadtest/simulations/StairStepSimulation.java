@@ -7,8 +7,6 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
-import dev.slowfast.loadtest.SimulationParameters;
-import dev.slowfast.loadtest.StairSchedule;
 import dev.slowfast.loadtest.results.Json;
 import dev.slowfast.loadtest.results.WorkloadMeasurement;
 import io.gatling.javaapi.core.ChainBuilder;

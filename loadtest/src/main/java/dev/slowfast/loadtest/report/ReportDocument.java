@@ -1,0 +1,80 @@
+package dev.slowfast.loadtest.report;
+
+import dev.slowfast.loadtest.report.Document.Block;
+import dev.slowfast.loadtest.report.Document.Bullets;
+import dev.slowfast.loadtest.report.Document.Code;
+import dev.slowfast.loadtest.report.Document.Inline;
+import dev.slowfast.loadtest.report.Document.Link;
+import dev.slowfast.loadtest.report.Document.Paragraph;
+import dev.slowfast.loadtest.report.Document.Preformatted;
+import dev.slowfast.loadtest.report.Document.Section;
+import dev.slowfast.loadtest.report.Document.Strong;
+import dev.slowfast.loadtest.report.Document.Table;
+import dev.slowfast.loadtest.report.Document.Text;
+import dev.slowfast.loadtest.results.RunResult;
+import dev.slowfast.loadtest.results.ScalingResults;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What the report says, in order: the one content behind report.md and index.html. */
+final class ReportDocument {
+
+    private ReportDocument() {
+    }
+
+    static Section of(ScalingResults results, Map<String, List<Chart>> charts) {
+        var p = results.provenance();
+        var blocks = new ArrayList<Block>();
+        blocks.add(Paragraph.of(new Text("Profile "), new Code(p.profile()), new Text(", " + p.timing().startedAt() + ", commit "),
+                new Code(p.git().commit()), new Text((p.git().workingTreeDirty() ? " (uncommitted changes)" : "") + ", "
+                        + p.machine().cores() + " cores (" + p.machine().cpuModel() + "), " + p.jvms().jdk() + ".")));
+        blocks.add(Paragraph.of(new Text("CPU pinning: " + p.machine().cpuPinning() + ".")));
+        var targets = results.targets().stream().<List<Inline>>map(t -> List.of(new Text(t.target()),
+                new Strong(t.status(), t.status().replace(' ', '-')), new Text(t.details()))).toList();
+        blocks.add(section("Targets", new Table(List.of("target", "status", "figures"), targets, true)));
+        blocks.add(section("How this was measured", new Bullets(p.method())));
+        if (!results.skipped().isEmpty()) {
+            blocks.add(section("Skipped", new Bullets(results.skipped().stream()
+                    .map(s -> s.variant() + " × " + s.workload() + ": " + s.reason()).toList())));
+        }
+        charts.forEach((workload, workloadCharts) -> blocks.add(workload(results.runsOf(workload), workload, workloadCharts)));
+        blocks.add(section("Provenance", Table.of(List.of("", ""), Tables.provenance(p), true)));
+        blocks.add(Paragraph.of(new Text("Raw numbers, latency histograms (HdrHistogram, base64) and all settings: "),
+                new Link("results.json", "results.json"), new Text("; SVG files in "), new Link("charts/", "charts/"), new Text(".")));
+        return new Section(List.of(new Text("slowfast scaling report")), blocks);
+    }
+
+    private static Section workload(List<RunResult> runs, String workload, List<Chart> charts) {
+        var figures = new ArrayList<Block>();
+        figures.add(Table.of(Tables.LEVEL_HEADER, Tables.levels(runs), false));
+        var requests = Tables.requests(runs);
+        if (!requests.isEmpty()) {
+            figures.add(Paragraph.of(new Text("By request:")));
+            figures.add(Table.of(Tables.REQUEST_HEADER, requests, false));
+        }
+        var reports = new ArrayList<Inline>();
+        for (RunResult run : runs) {
+            if (run.gatlingReport() != null) {
+                reports.add(new Text(reports.isEmpty() ? "Gatling reports: " : ", "));
+                reports.add(new Link(run.variant(), run.gatlingReport()));
+            }
+        }
+        if (!reports.isEmpty()) {
+            figures.add(new Paragraph(reports));
+        }
+        for (RunResult run : runs) {
+            if (run.failure() != null) {
+                figures.add(Paragraph.of(new Strong(run.variant() + " failed:", null)));
+                figures.add(new Preformatted(run.failure()));
+            }
+        }
+        var blocks = new ArrayList<Block>(charts);
+        blocks.add(section("Figures", figures.toArray(Block[]::new)));
+        return new Section(List.of(new Text("Workload "), new Code(workload)), blocks);
+    }
+
+    private static Section section(String title, Block... blocks) {
+        return new Section(List.of(new Text(title)), List.of(blocks));
+    }
+}
