@@ -1,5 +1,10 @@
 package dev.slowfast.async;
 
+import dev.slowfast.async.db.Schema;
+import dev.slowfast.async.vertx.GracefulShutdown;
+import dev.slowfast.async.vertx.InFlightLimit;
+import dev.slowfast.rules.ConfigurationException;
+import dev.slowfast.rules.Environment;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -7,20 +12,48 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * async-app, running: a Vert.x instance with {@code EVENT_LOOPS} event loops and one
- * {@link ApiVerticle} deployed on each. Start and stop it from plain (non-Vert.x) threads, e.g.
- * {@code main} or a test: {@code var app = AsyncApp.start(config); app.port(); app.close();}
+ * async-app: a Vert.x with {@code EVENT_LOOPS} event loops and one {@link ApiVerticle} deployed on
+ * each. {@code java -jar async-app.jar} runs {@link #main}; tests start it in-process from a plain
+ * (non-Vert.x) thread: {@code var app = AsyncApp.start(config); app.port(); app.close();}
  */
 public final class AsyncApp implements AutoCloseable {
 
     private final Vertx vertx;
     private final int port;
-    private final Lifecycle lifecycle;
+    private final GracefulShutdown shutdown;
 
-    private AsyncApp(Vertx vertx, int port, Lifecycle lifecycle) {
+    private AsyncApp(Vertx vertx, int port, GracefulShutdown shutdown) {
         this.vertx = vertx;
         this.port = port;
-        this.lifecycle = lifecycle;
+        this.shutdown = shutdown;
+    }
+
+    /** Configuration from the environment; runs until SIGTERM. Bad configuration: a message and exit status 2. */
+    public static void main(String[] args) {
+        // One line per log record instead of java.util.logging's default two (unless set already).
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s - %5$s%6$s%n");
+        }
+        System.Logger log = System.getLogger(AsyncApp.class.getName());
+
+        Config config;
+        try {
+            config = Config.from(Environment.system());
+        } catch (ConfigurationException e) {
+            System.err.println("async-app: " + e.getMessage());
+            System.exit(ConfigurationException.EXIT_STATUS);
+            return;
+        }
+        AsyncApp app = start(config);
+        // SIGTERM (and SIGINT) run the JVM's shutdown hooks; the JVM exits (143 on SIGTERM) when they
+        // return. No log line after close(): java.util.logging resets itself in a hook of its own.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.log(System.Logger.Level.INFO, "async-app shutting down, in-flight requests have up to {0} ms",
+                    String.valueOf(config.server().shutdownGrace().toMillis()));
+            app.close();
+        }, "async-app-shutdown"));
+        log.log(System.Logger.Level.INFO, "async-app listening on port {0} with {1} event loops",
+                String.valueOf(app.port()), config.eventLoops());
     }
 
     /** Vert.x settings that follow from the config. */
@@ -38,14 +71,14 @@ public final class AsyncApp implements AutoCloseable {
      * it: {@link #close()} closes it. Blocks the calling thread until the app listens.
      */
     public static AsyncApp start(Config config, Vertx vertx) {
-        String schemaSql = Schema.load();
+        String schemaSql = Schema.load(); // before deployment: no event loop reads files
         // One of each for the whole app, whatever the number of verticle instances.
-        InFlightLimit inFlightLimit = new InFlightLimit(config.maxInFlight());
-        Lifecycle lifecycle = new Lifecycle();
+        var inFlightLimit = new InFlightLimit(config.server().maxInFlight());
+        var shutdown = new GracefulShutdown(config.server().shutdownGrace());
         List<ApiVerticle> instances = new CopyOnWriteArrayList<>();
         try {
             vertx.deployVerticle(() -> {
-                        var verticle = new ApiVerticle(config, schemaSql, inFlightLimit, lifecycle);
+                        var verticle = new ApiVerticle(config.server(), schemaSql, inFlightLimit, shutdown);
                         instances.add(verticle);
                         return verticle;
                     }, new DeploymentOptions().setInstances(config.eventLoops()))
@@ -54,7 +87,7 @@ public final class AsyncApp implements AutoCloseable {
             vertx.close().await();
             throw e;
         }
-        return new AsyncApp(vertx, instances.getFirst().actualPort(), lifecycle);
+        return new AsyncApp(vertx, instances.getFirst().port(), shutdown);
     }
 
     /** The port the app listens on (the chosen one when {@code PORT=0}). */
@@ -66,14 +99,9 @@ public final class AsyncApp implements AutoCloseable {
         return vertx;
     }
 
-    /**
-     * Shuts down gracefully and returns when done: {@code /ready} turns 503 at once; closing Vert.x
-     * then undeploys every {@link ApiVerticle}, whose stop lets in-flight requests finish (bounded
-     * by {@code SHUTDOWN_GRACE_MS}); only then are the pools and the event loops closed.
-     */
+    /** Shuts down gracefully and returns when done (see {@link GracefulShutdown#shutDown}). */
     @Override
     public void close() {
-        lifecycle.beginShutdown();
-        vertx.close().await();
+        shutdown.shutDown(vertx);
     }
 }

@@ -1,6 +1,7 @@
 package dev.slowfast.async;
 
 import dev.slowfast.contract.RunningApp;
+import dev.slowfast.rules.Environment;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
@@ -53,7 +54,7 @@ final class TestApps {
     /** {@code metrics} may be null; tests pass one to observe the server from inside. */
     static AsyncApp start(Map<String, String> env, VertxMetricsFactory metrics) {
         warmUpOnce();
-        Config config = Config.fromEnvironment(env);
+        Config config = Config.from(new Environment(env));
         VertxOptions options = AsyncApp.vertxOptions(config)
                 .setMaxEventLoopExecuteTime(MAX_EVENT_LOOP_MILLIS)
                 .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
@@ -85,7 +86,7 @@ final class TestApps {
             return;
         }
         warmedUp = true;
-        try (AsyncApp app = AsyncApp.start(Config.fromEnvironment(Map.of("PORT", "0", "DATABASE_URL", NO_DATABASE)));
+        try (AsyncApp app = AsyncApp.start(Config.from(new Environment(Map.of("PORT", "0", "DATABASE_URL", NO_DATABASE))));
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             for (WarmUpRequest request : WARM_UP_REQUESTS) {
                 http.send(request.toHttp(app.port()), HttpResponse.BodyHandlers.discarding());

@@ -1,18 +1,23 @@
 package dev.slowfast.reactive;
 
-import dev.slowfast.reactive.config.AppConfig;
-import dev.slowfast.reactive.web.RequestHeadLimits;
-import java.util.HashMap;
-import java.util.Map;
+import dev.slowfast.reactive.netty.GracefulShutdown;
+import dev.slowfast.reactive.netty.InFlightLimit;
+import dev.slowfast.reactive.netty.NettyServer;
+import dev.slowfast.reactive.problems.ProblemResponses;
+import dev.slowfast.rules.ConfigurationException;
+import dev.slowfast.rules.Environment;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.MapPropertySource;
 
 /**
- * A running reactive-app: start it from a config, ask for its port, close it. {@link #main} is what
- * {@code java -jar reactive-app.jar} runs; tests call {@link #start} with {@code PORT=0}.
+ * The slowfast API on Spring Boot WebFlux (Reactor Netty) and R2DBC. {@link #main} is what
+ * {@code java -jar reactive-app.jar} runs; tests call {@link #start} with {@code PORT=0}. On SIGTERM
+ * Boot's shutdown hook closes the context (a graceful drain) and the JVM exits with 143.
  */
 public final class ReactiveApp implements AutoCloseable {
 
@@ -23,31 +28,29 @@ public final class ReactiveApp implements AutoCloseable {
     }
 
     public static void main(String[] args) {
-        start(AppConfig.fromEnvironment(System.getenv()));
-    }
-
-    public static ReactiveApp start(AppConfig config) {
-        SpringApplication application = new SpringApplication(ReactiveApplication.class);
-        application.addInitializers(registering(config));
-        application.setDefaultProperties(frameworkSettings(config));
-        return new ReactiveApp(application.run());
+        Config config;
+        try {
+            config = Config.from(Environment.system());
+        } catch (ConfigurationException e) {
+            System.err.println("reactive-app: invalid configuration: " + e.getMessage());
+            System.exit(ConfigurationException.EXIT_STATUS);
+            return;
+        }
+        start(config);
     }
 
     /**
-     * Boot settings that follow from our config and the contract. Shutdown is graceful by default
-     * (server.shutdown=graceful): on SIGTERM Boot's shutdown hook closes the context, the server
-     * stops accepting and waits for in-flight requests, for at most this timeout; then the pool
-     * and the event loops close and the JVM exits.
+     * Runs Boot with the values {@code config} accepted placed in front of every other property
+     * source (the OS environment included), so the placeholders in application.properties resolve
+     * to exactly those: Boot never sees a value the kernel refused, nor a default of its own.
      */
-    private static Map<String, Object> frameworkSettings(AppConfig config) {
-        Map<String, Object> settings = new HashMap<>(RequestHeadLimits.springProperties());
-        settings.put("spring.lifecycle.timeout-per-shutdown-phase", config.shutdownGrace().toMillis() + "ms");
-        return settings;
-    }
-
-    /** The config record is a bean like any other, so components just ask for it. */
-    private static ApplicationContextInitializer<GenericApplicationContext> registering(AppConfig config) {
-        return context -> context.registerBean(AppConfig.class, () -> config);
+    public static ReactiveApp start(Config config) {
+        SpringApplication application = new SpringApplication(Application.class);
+        application.addInitializers(context -> {
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("config", config.properties()));
+            context.getBeanFactory().registerSingleton("config", config);
+        });
+        return new ReactiveApp(application.run());
     }
 
     /** The port actually bound (differs from the configured one when that was 0). */
@@ -58,5 +61,25 @@ public final class ReactiveApp implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+    }
+
+    /** Auto-configuration, the components found by scanning, and the server edge built with its limits. */
+    @SpringBootApplication(proxyBeanMethods = false) // no CGLIB proxy: nothing here calls a @Bean method
+    static class Application {
+
+        @Bean
+        NettyServer nettyServer(Config config, ProblemResponses problems) {
+            return new NettyServer(config.server().headerTimeout(), problems);
+        }
+
+        @Bean
+        InFlightLimit inFlightLimit(Config config) {
+            return new InFlightLimit(config.server().maxInFlight());
+        }
+
+        @Bean
+        GracefulShutdown gracefulShutdown(ApplicationAvailability availability) {
+            return new GracefulShutdown(availability);
+        }
     }
 }

@@ -28,6 +28,10 @@ public final class BlockHoundSettings implements BlockHoundIntegration {
         // it; concurrent first requests (the fuzzer's four workers) may wait for each other there.
         // A one-off in-memory wait, not I/O.
         builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
+        // Logging is ordinary in this reactive app (a schema applied, a 500): a console line is a short
+        // write, not a wait for the network or the database, which is what BlockHound is here to find.
+        // Logback's appender takes a lock and writes to stdout, and either may block for a moment.
+        builder.allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "subAppend");
         builder.blockingMethodCallback(method -> {
             CALLS.add(method + " on thread " + Thread.currentThread().getName() + where());
             throw new BlockingOperationError(method); // BlockHound's default reaction, kept

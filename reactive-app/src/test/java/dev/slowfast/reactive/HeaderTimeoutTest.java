@@ -9,18 +9,16 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The header deadline (web/HeaderTimeout) times the request head only: a trickled head is cut off,
+ * The header deadline (netty/HeaderTimeout) times the request head only: a trickled head is cut off,
  * but a kept-alive connection that sits idle between requests is not.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -29,22 +27,8 @@ class HeaderTimeoutTest {
 
     private static final int TIMEOUT_MS = 500;
 
-    private RunningApp app;
-
-    @BeforeAll
-    void start() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        app = TestApps.start("postgresql://postgres@127.0.0.1:" + closedPort + "/nowhere",
-                Map.of("HEADER_TIMEOUT_MS", String.valueOf(TIMEOUT_MS)));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        app.close();
-    }
+    @AutoClose
+    private final RunningApp app = TestApps.startWithoutDatabase(Map.of("HEADER_TIMEOUT_MS", String.valueOf(TIMEOUT_MS)));
 
     @Test
     void anIdleKeptAliveConnectionServesItsNextRequest() throws Exception {

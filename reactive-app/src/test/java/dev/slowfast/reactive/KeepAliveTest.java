@@ -8,12 +8,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.Map;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -24,21 +23,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KeepAliveTest {
 
-    private RunningApp app;
-
-    @BeforeAll
-    void start() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        app = TestApps.start("postgresql://postgres@127.0.0.1:" + closedPort + "/nowhere");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        app.close();
-    }
+    @AutoClose
+    private final RunningApp app = TestApps.startWithoutDatabase(Map.of());
 
     @Test
     void aRequestAfterAPipelinedSynchronousAnswerIsStillServed() throws IOException {

@@ -4,17 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slowfast.contract.RunningApp;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,22 +29,9 @@ class SlowRequestsInFlightTest {
     private static final int SLOW_IN_FLIGHT = 500;
     private static final Duration SLOW = Duration.ofSeconds(3);
 
-    private RunningApp app;
+    @AutoClose
+    private final RunningApp app = TestApps.startWithoutDatabase(Map.of());
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    @BeforeAll
-    void start() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        app = TestApps.start("postgresql://postgres@127.0.0.1:" + closedPort + "/nowhere");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        app.close();
-    }
 
     @Test
     void fastAnswersWithin1sWhile500SlowAreInFlight() throws Exception {

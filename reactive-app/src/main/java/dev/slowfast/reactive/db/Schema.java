@@ -1,5 +1,6 @@
 package dev.slowfast.reactive.db;
 
+import io.r2dbc.spi.Result;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,33 +14,39 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
- * Applies the shared {@code db/schema.sql} (idempotent) as soon as the database answers: tried at
- * start-up and every few seconds after that until it works, and awaited by every database call, so
- * a database that comes back later gets its table before the first query needs it.
+ * Applies the kernel's {@code db/schema.sql} as soon as the database answers: tried at start-up and
+ * every few seconds after that until it works, and awaited by every query, so a database that comes
+ * back later gets its table before the first query needs it.
  */
 @Component
-public class Schema implements DisposableBean {
+class Schema implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Schema.class);
     private static final Duration RETRY_EVERY = Duration.ofSeconds(2);
+    private static final Duration FOREVER = Duration.ofMillis(Long.MAX_VALUE);
 
     private final Mono<Void> applied;
     private Disposable background;
 
-    public Schema(DatabaseClient db) {
-        String sql = read("db/schema.sql");
+    Schema(DatabaseClient db) {
+        String script = read("db/schema.sql");
+        // One statement holding the whole file (BEGIN; lock; ...; COMMIT), straight to the driver:
+        // without bindings r2dbc-postgresql sends it as one simple query, which may hold several
+        // commands, and Spring's named-parameter parsing never sees it. Each command's result is drained.
+        Mono<Void> apply = db.inConnectionMany(connection -> Flux.from(connection.createStatement(script).execute())
+                        .flatMap(Result::getRowsUpdated))
+                .then();
         // Success is cached forever; a failure is not cached, so the next caller tries again.
-        this.applied = db.sql(sql).then()
-                .cache(done -> Duration.ZERO, error -> Duration.ZERO, () -> forever());
+        this.applied = apply.cache(value -> FOREVER, error -> Duration.ZERO, () -> FOREVER);
     }
 
     /** Completes once the schema is in place; fails while the database does not answer. */
-    public Mono<Void> applied() {
+    Mono<Void> applied() {
         return applied;
     }
 
@@ -47,8 +54,6 @@ public class Schema implements DisposableBean {
     void applyInBackground() {
         background = applied
                 .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, RETRY_EVERY))
-                // Logging writes to stdout, which blocks: keep it off the database's event loop.
-                .publishOn(Schedulers.boundedElastic())
                 .subscribe(null, null, () -> log.info("Database schema applied"));
     }
 
@@ -57,10 +62,6 @@ public class Schema implements DisposableBean {
         if (background != null) {
             background.dispose();
         }
-    }
-
-    private static Duration forever() {
-        return Duration.ofMillis(Long.MAX_VALUE);
     }
 
     private static String read(String resource) {

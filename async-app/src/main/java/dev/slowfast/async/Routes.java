@@ -1,0 +1,81 @@
+package dev.slowfast.async;
+
+import dev.slowfast.async.contacts.ContactHandlers;
+import dev.slowfast.async.contacts.ContactRepository;
+import dev.slowfast.async.db.Database;
+import dev.slowfast.async.health.HealthHandlers;
+import dev.slowfast.async.latency.LatencyHandlers;
+import dev.slowfast.async.vertx.FrameworkErrors;
+import dev.slowfast.async.vertx.GracefulShutdown;
+import dev.slowfast.async.vertx.InFlightLimit;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+
+/** The route table: path, method, content type, body limit, handler; Vert.x Web's own 404, 405, 413 and 415. */
+final class Routes {
+
+    /** 64 KiB; one byte more is a 413. */
+    static final long MAX_BODY_BYTES = 64 * 1024;
+    private static final String JSON = "application/json";
+    /**
+     * Statuses Vert.x Web decides on its own (no route, wrong method, wrong content type, body too
+     * large, no Host header) plus 500, where failed handlers end up; all become problems.
+     */
+    private static final List<Integer> ERROR_STATUSES = List.of(400, 404, 405, 413, 415, 500);
+
+    private Routes() {
+    }
+
+    static Router create(Vertx vertx, Database database, WorkerExecutor cpuWorkers,
+                         InFlightLimit inFlightLimit, GracefulShutdown shutdown) {
+        var latency = new LatencyHandlers(vertx, database, cpuWorkers);
+        var contacts = new ContactHandlers(new ContactRepository(database));
+        var health = new HealthHandlers(database, shutdown::underway);
+
+        Router router = Router.router(vertx);
+        // Ahead of every route: exact paths (404), then load shedding (503).
+        router.route().handler(Routes::exactPathsOnly);
+        router.route().handler(inFlightLimit::handle);
+        // Only on routes that take a body, after method and content type matched: that keeps the
+        // contract's order 404 -> 405 -> 415 -> 413. No file uploads: JSON is all we accept.
+        BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+        // Handlers that read the query get it decoded first: bad percent-encoding is a 400 there.
+
+        router.get("/fast").respond(latency::fast);
+        router.get("/slow").handler(FrameworkErrors::decodeQuery).respond(latency::slow);
+        router.get("/slow/db").handler(FrameworkErrors::decodeQuery).respond(latency::slowDb);
+        router.get("/cpu").handler(FrameworkErrors::decodeQuery).respond(latency::cpu);
+
+        router.get("/contacts").handler(FrameworkErrors::decodeQuery).respond(contacts::list);
+        router.post("/contacts").consumes(JSON).handler(jsonBody).respond(contacts::create);
+        router.get("/contacts/:id").respond(contacts::get);
+        router.put("/contacts/:id").consumes(JSON).handler(jsonBody).respond(contacts::replace);
+        router.delete("/contacts/:id").respond(contacts::delete);
+
+        router.get("/health").respond(health::health);
+        router.get("/ready").respond(health::ready);
+
+        FrameworkErrors.noteAllowedMethods(router);
+        for (int status : ERROR_STATUSES) {
+            router.errorHandler(status, ctx -> FrameworkErrors.respond(ctx, status));
+        }
+        return router;
+    }
+
+    /**
+     * Vert.x Web lets {@code /fast} match {@code /fast/} too; the contract knows only the former,
+     * and every app answers the latter with 404 (so {@code DELETE /contacts/{id}/} deletes nothing).
+     */
+    private static void exactPathsOnly(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        if (path.length() > 1 && path.endsWith("/")) {
+            ctx.fail(404);
+        } else {
+            ctx.next();
+        }
+    }
+}
