@@ -12,10 +12,10 @@ public final class ProblemDetails {
     public static final String NO_SUCH_PATH = "There is nothing at this path.";
     public static final String NOT_JSON = "The request body is not well-formed JSON.";
     public static final String NOT_UTF8 = "The request body is not valid UTF-8.";
-    public static final String CONTENT_TOO_LARGE = "The request body is larger than 65536 bytes.";
+    public static final String CONTENT_TOO_LARGE = "The request body is larger than " + RequestLimits.MAX_BODY_BYTES + " bytes.";
     public static final String UNSUPPORTED_MEDIA_TYPE = "The request body must be sent as Content-Type: application/json.";
-    public static final String URI_TOO_LONG = "The request target is longer than 8192 bytes.";
-    public static final String HEADER_FIELDS_TOO_LARGE = "The request headers are larger than 16384 bytes.";
+    public static final String URI_TOO_LONG = "The request target is longer than " + RequestLimits.MAX_TARGET_BYTES + " bytes.";
+    public static final String HEADER_FIELDS_TOO_LARGE = "The request headers are larger than " + RequestLimits.MAX_HEADER_BYTES + " bytes.";
     public static final String DATABASE_UNAVAILABLE = "The database does not answer; try again shortly.";
     public static final String OVERLOADED = "The server is handling as many requests as it can; try again shortly.";
     public static final String SHUTTING_DOWN = "The server is shutting down; send the request to another instance.";
