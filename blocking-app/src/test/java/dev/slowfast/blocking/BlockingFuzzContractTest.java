@@ -1,5 +1,6 @@
 package dev.slowfast.blocking;
 
+import dev.slowfast.blocking.jetty.ThreadModel;
 import dev.slowfast.contract.FuzzContract;
 import dev.slowfast.contract.RunningApp;
 

@@ -1,5 +1,6 @@
 package dev.slowfast.blocking;
 
+import dev.slowfast.blocking.jetty.ThreadModel;
 import dev.slowfast.contract.ApiContract;
 import dev.slowfast.contract.RunningApp;
 

@@ -1,32 +1,34 @@
 package dev.slowfast.blocking.contacts;
 
-import dev.slowfast.blocking.db.Schema;
-import java.sql.Connection;
+import dev.slowfast.blocking.db.Database;
+import dev.slowfast.rules.ContactInput;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /** Contacts in PostgreSQL, through plain JDBC. Every method blocks its thread until the database answers. */
 public final class ContactRepository {
 
     private static final String COLUMNS = "id, seq, name, email, phone, created_at";
 
-    private final DataSource dataSource;
-    private final Schema schema;
+    private final Database database;
 
-    public ContactRepository(DataSource dataSource, Schema schema) {
-        this.dataSource = dataSource;
-        this.schema = schema;
+    public ContactRepository(Database database) {
+        this.database = database;
+    }
+
+    /** One page of contacts and, when more follow, the {@code seq} to continue after. */
+    public record Page(List<Contact> contacts, OptionalLong nextAfterSeq) {
     }
 
     public Contact create(ContactInput input) throws SQLException {
-        try (var connection = connection();
+        try (var connection = database.connection();
              var insert = connection.prepareStatement(
                      "INSERT INTO contacts (name, email, phone) VALUES (?, ?, ?) RETURNING " + COLUMNS)) {
             bindFields(insert, input);
@@ -35,7 +37,7 @@ public final class ContactRepository {
     }
 
     public Optional<Contact> find(UUID id) throws SQLException {
-        try (var connection = connection();
+        try (var connection = database.connection();
              var select = connection.prepareStatement("SELECT " + COLUMNS + " FROM contacts WHERE id = ?")) {
             select.setObject(1, id);
             return single(select);
@@ -43,8 +45,8 @@ public final class ContactRepository {
     }
 
     /** Up to {@code limit} contacts created after {@code afterSeq}, oldest first. */
-    public ContactPage list(long afterSeq, int limit) throws SQLException {
-        try (var connection = connection();
+    public Page page(long afterSeq, int limit) throws SQLException {
+        try (var connection = database.connection();
              var select = connection.prepareStatement(
                      "SELECT " + COLUMNS + " FROM contacts WHERE seq > ? ORDER BY seq LIMIT ?")) {
             select.setLong(1, afterSeq);
@@ -62,12 +64,12 @@ public final class ContactRepository {
                     lastSeq = rows.getLong("seq");
                 }
             }
-            return new ContactPage(contacts, more ? OptionalLong.of(lastSeq) : OptionalLong.empty());
+            return new Page(contacts, more ? OptionalLong.of(lastSeq) : OptionalLong.empty());
         }
     }
 
-    public Optional<Contact> replace(UUID id, ContactInput input) throws SQLException {
-        try (var connection = connection();
+    public Optional<Contact> update(UUID id, ContactInput input) throws SQLException {
+        try (var connection = database.connection();
              var update = connection.prepareStatement(
                      "UPDATE contacts SET name = ?, email = ?, phone = ? WHERE id = ? RETURNING " + COLUMNS)) {
             bindFields(update, input);
@@ -77,16 +79,11 @@ public final class ContactRepository {
     }
 
     public boolean delete(UUID id) throws SQLException {
-        try (var connection = connection();
+        try (var connection = database.connection();
              var delete = connection.prepareStatement("DELETE FROM contacts WHERE id = ?")) {
             delete.setObject(1, id);
             return delete.executeUpdate() == 1;
         }
-    }
-
-    private Connection connection() throws SQLException {
-        schema.ensureApplied(); // a no-op once applied; applies it now if the database was down at start-up
-        return dataSource.getConnection();
     }
 
     private static void bindFields(PreparedStatement statement, ContactInput input) throws SQLException {

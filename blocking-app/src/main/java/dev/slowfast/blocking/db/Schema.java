@@ -5,31 +5,29 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies {@code db/schema.sql} (on the classpath as {@code schema.sql}) once per process: at start-up,
- * or, if PostgreSQL was down then, on the first request that needs the database.
+ * Applies the kernel's {@code db/schema.sql}, unchanged and as one script: at start-up, or, if PostgreSQL was
+ * down then, on the first request that needs the database. The script takes its own advisory lock, so requests
+ * or processes applying it at the same time are safe without a lock here.
  */
-public final class Schema {
+final class Schema {
 
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
+    private static final String SQL = load("/db/schema.sql");
 
     private final DataSource dataSource;
-    private final String sql = load();
-    // A lock rather than synchronized: waiting requests may be virtual threads.
-    private final ReentrantLock lock = new ReentrantLock();
     private volatile boolean applied;
 
-    public Schema(DataSource dataSource) {
+    Schema(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     /** Start-up attempt: a database that is down is not an error yet, only a log line. */
-    public void tryApply() {
+    void tryApply() {
         try {
             ensureApplied();
         } catch (SQLException e) {
@@ -38,28 +36,20 @@ public final class Schema {
     }
 
     /** Returns at once after the first success; throws while the database does not answer. */
-    public void ensureApplied() throws SQLException {
-        if (applied) {
-            return;
-        }
-        lock.lock();
-        try {
-            if (!applied) {
-                try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-                    statement.execute(sql);
-                }
-                applied = true;
-                LOG.info("Database schema applied");
+    void ensureApplied() throws SQLException {
+        if (!applied) {
+            try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+                statement.execute(SQL);
             }
-        } finally {
-            lock.unlock();
+            applied = true;
+            LOG.info("Database schema applied");
         }
     }
 
-    private static String load() {
-        try (InputStream in = Schema.class.getResourceAsStream("/schema.sql")) {
+    private static String load(String resource) {
+        try (InputStream in = Schema.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("schema.sql is missing from the classpath");
+                throw new IllegalStateException(resource + " is missing from the classpath (it comes with api-rules)");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

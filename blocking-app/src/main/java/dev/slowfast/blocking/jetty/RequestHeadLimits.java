@@ -1,6 +1,9 @@
 package dev.slowfast.blocking.jetty;
 
-import dev.slowfast.blocking.web.ProblemType;
+import dev.slowfast.blocking.problems.ProblemResponses;
+import dev.slowfast.rules.Problem;
+import dev.slowfast.rules.ProblemDetails;
+import dev.slowfast.rules.ProblemType;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -8,36 +11,38 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The contract's limits on a request head: a target over 8 KiB is a 414, header fields over 16 KiB in all a 431.
+ * The limits on a request head: a target over {@code maxTargetBytes} is a 414, header fields over
+ * {@code maxHeaderBytes} in all a 431.
  *
  * <p>Jetty's parser has one budget for the request line and the header fields together, so a long target would
- * eat into the room for headers. The parser's budget is therefore set to {@link #PARSER_BUDGET}, enough for both
+ * eat into the room for headers. The parser's budget is therefore set to {@link #parserBudget()}, enough for both
  * maxima at once, and this handler tells the two limits apart. Heads beyond the budget never get this far:
- * Jetty answers them itself (414 while still in the target, else 431) through {@link JettyErrorHandler}.
+ * Jetty answers them itself (414 while still in the target, else 431) through {@link FrameworkErrors}.
  */
 final class RequestHeadLimits extends Handler.Wrapper {
 
-    static final int MAX_TARGET_BYTES = 8 * 1024;
-    static final int MAX_HEADER_BYTES = 16 * 1024;
+    private final int maxTargetBytes;
+    private final int maxHeaderBytes;
+
+    RequestHeadLimits(int maxTargetBytes, int maxHeaderBytes) {
+        this.maxTargetBytes = maxTargetBytes;
+        this.maxHeaderBytes = maxHeaderBytes;
+    }
+
     /** The longest allowed target and header block, plus room for the method, the version and line ends. */
-    static final int PARSER_BUDGET = MAX_TARGET_BYTES + MAX_HEADER_BYTES + 1024;
-
-    private final ProblemWriter problems;
-
-    RequestHeadLimits(ProblemWriter problems) {
-        this.problems = problems;
+    int parserBudget() {
+        return maxTargetBytes + maxHeaderBytes + 1024;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (request.getHttpURI().getPathQuery().length() > MAX_TARGET_BYTES) {
-            problems.write(response, callback, ProblemType.URI_TOO_LONG,
-                    "The request target is longer than " + MAX_TARGET_BYTES + " bytes.");
+        if (request.getHttpURI().getPathQuery().length() > maxTargetBytes) {
+            ProblemResponses.send(response, callback, Problem.of(ProblemType.URI_TOO_LONG, ProblemDetails.URI_TOO_LONG));
             return true;
         }
-        if (headerBytes(request) > MAX_HEADER_BYTES) {
-            problems.write(response, callback, ProblemType.HEADER_FIELDS_TOO_LARGE,
-                    "The request header fields are larger than " + MAX_HEADER_BYTES + " bytes in all.");
+        if (headerBytes(request) > maxHeaderBytes) {
+            ProblemResponses.send(response, callback,
+                    Problem.of(ProblemType.HEADER_FIELDS_TOO_LARGE, ProblemDetails.HEADER_FIELDS_TOO_LARGE));
             return true;
         }
         return super.handle(request, response, callback);

@@ -1,11 +1,10 @@
 package dev.slowfast.blocking.jetty;
 
-import dev.slowfast.blocking.Config;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * Sets up the Jetty threads that run the request handlers, per {@link dev.slowfast.blocking.ThreadModel}.
+ * Sets up the Jetty threads that run the request handlers, per {@link ThreadModel}.
  *
  * <p>Jetty's connector leases its acceptor and selector threads from the server's thread pool for
  * as long as it runs, so they are not available for requests. We fix their number and add it to the
@@ -24,9 +23,9 @@ final class RequestThreads {
     }
 
     /** The server's thread pool; the connector must use {@link #ACCEPTORS} and {@link #SELECTORS}. */
-    static QueuedThreadPool pool(Config config) {
-        return switch (config.threadModel()) {
-            case PLATFORM -> platformPool(config.workerThreads());
+    static QueuedThreadPool pool(ThreadModel model, int workerThreads) {
+        return switch (model) {
+            case PLATFORM -> platformPool(workerThreads);
             case VIRTUAL -> virtualPool();
         };
     }

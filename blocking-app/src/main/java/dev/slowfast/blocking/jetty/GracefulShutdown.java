@@ -9,14 +9,24 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Jetty's {@link GracefulHandler}: while the server stops, it counts the requests in flight so the stop waits
  * for them (up to the server's stop timeout), and refuses new ones on connections still open with a 503.
- * The probes still pass, so {@code /ready} can say {@code DOWN} itself to whoever is watching.
+ * The probes still pass, so {@code /ready} can say {@code DOWN} itself: {@link #stopAnnounced()} turns true
+ * at {@link #announceStop()}, before Jetty's own shutdown starts.
  */
-final class DrainingHandler extends GracefulHandler {
+final class GracefulShutdown extends GracefulHandler {
 
     private final Set<String> probes;
+    private volatile boolean stopping;
 
-    DrainingHandler(String... probes) {
-        this.probes = Set.of(probes);
+    GracefulShutdown(Set<String> probes) {
+        this.probes = Set.copyOf(probes);
+    }
+
+    void announceStop() {
+        stopping = true;
+    }
+
+    boolean stopAnnounced() {
+        return stopping || isShutdown();
     }
 
     @Override

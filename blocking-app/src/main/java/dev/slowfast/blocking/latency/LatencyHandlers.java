@@ -1,22 +1,19 @@
-package dev.slowfast.blocking.web;
+package dev.slowfast.blocking.latency;
 
+import dev.slowfast.blocking.db.Database;
+import dev.slowfast.rules.Primes;
+import dev.slowfast.rules.QueryRules;
 import io.javalin.http.Context;
 import java.sql.SQLException;
 import java.util.Map;
-import javax.sql.DataSource;
 
 /** The seed experiment: answer at once, wait, wait inside PostgreSQL, or compute. */
-public final class LatencyController {
+public final class LatencyHandlers {
 
-    private static final int MAX_MS = 60_000;
-    private static final int DEFAULT_MS = 1_000;
-    private static final long MAX_N = 1_000_000_000_000_000L;
-    private static final long DEFAULT_N = 112_272_535_095_293L;
+    private final Database database;
 
-    private final DataSource dataSource;
-
-    public LatencyController(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public LatencyHandlers(Database database) {
+        this.database = database;
     }
 
     public void fast(Context ctx) {
@@ -25,25 +22,21 @@ public final class LatencyController {
 
     /** Holds the request thread for the whole wait: the point of the blocking model. */
     public void slow(Context ctx) throws InterruptedException {
-        int ms = (int) QueryParams.integer(ctx, "ms", 0, MAX_MS, DEFAULT_MS);
+        int ms = (int) QueryRules.MS.parse(ctx.queryParam("ms"));
         Thread.sleep(ms);
         ctx.json(new SlowMessage(ms));
     }
 
     /** The same wait, spent inside PostgreSQL: the request thread and a pooled connection are held. */
     public void slowDb(Context ctx) throws SQLException {
-        int ms = (int) QueryParams.integer(ctx, "ms", 0, MAX_MS, DEFAULT_MS);
-        try (var connection = dataSource.getConnection();
-             var sleep = connection.prepareStatement("SELECT pg_sleep(?)")) {
-            sleep.setDouble(1, ms / 1000.0);
-            sleep.execute();
-        }
+        int ms = (int) QueryRules.MS.parse(ctx.queryParam("ms"));
+        database.sleep(ms);
         ctx.json(new SlowMessage(ms));
     }
 
     /** CPU-bound work, right on the request thread. */
     public void cpu(Context ctx) {
-        long n = QueryParams.integer(ctx, "n", 2, MAX_N, DEFAULT_N);
+        long n = QueryRules.N.parse(ctx.queryParam("n"));
         ctx.json(new PrimeResult(n, Primes.isPrime(n)));
     }
 

@@ -1,23 +1,26 @@
-package dev.slowfast.blocking.web;
+package dev.slowfast.blocking.problems;
 
 import dev.slowfast.blocking.db.DatabaseFailures;
+import dev.slowfast.rules.ApiProblem;
+import dev.slowfast.rules.Problem;
+import dev.slowfast.rules.ProblemDetails;
+import dev.slowfast.rules.ProblemType;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where failures become responses: every error the app sends, including Javalin's own
- * 404, 405 and 413, is an {@code application/problem+json} body from docs/contract.md.
+ * The one place where failures in Javalin become problems: our {@link ApiProblem}s, Javalin's own 404, 405 and
+ * 413, a database that does not answer (503), and anything else (500, logged once).
  */
 public final class ErrorMapping {
 
-    public static final String PROBLEM_JSON = "application/problem+json";
-    private static final String RETRY_AFTER_SECONDS = "5";
     private static final long MAX_DISCARDED_BYTES = 16L * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
 
@@ -30,27 +33,26 @@ public final class ErrorMapping {
         routes.exception(SQLException.class, ErrorMapping::databaseFailure);
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected failure in {} {}", ctx.method(), ctx.path(), e);
-            respond(ctx, Problem.of(ProblemType.INTERNAL_ERROR, "The server failed to answer this request."));
+            respond(ctx, Problem.of(ProblemType.INTERNAL_ERROR, ProblemDetails.INTERNAL_ERROR));
         });
     }
 
     /** Javalin answers unknown paths, wrong methods and oversized bodies by throwing these. */
     private static void javalinResponse(HttpResponseException e, Context ctx) {
         switch (e.getStatus()) {
-            case 404 -> respond(ctx, Problem.of(ProblemType.NOT_FOUND, "There is nothing at " + ctx.path() + "."));
+            case 404 -> respond(ctx, Problem.of(ProblemType.NOT_FOUND, ProblemDetails.NO_SUCH_PATH));
             case 405 -> {
-                // Javalin lists the path's methods in the exception, under a key that depends on Accept.
+                // prefer405over404 lists the path's methods in the exception (under a key that depends on Accept);
+                // Javalin's default mapper copies them to Allow, but it is the one this mapping replaces.
                 String allowed = e.getDetails().getOrDefault("availableMethods", e.getDetails().get("Available methods"));
                 ctx.header(Header.ALLOW, allowed);
                 respond(ctx, Problem.of(ProblemType.METHOD_NOT_ALLOWED,
-                        ctx.method() + " is not allowed on " + ctx.path() + "; allowed: " + allowed + "."));
+                        ProblemDetails.methodNotAllowed(ctx.method().name(), Arrays.asList(allowed.split(", *")))));
             }
-            case 413 -> respond(ctx, Problem.of(ProblemType.CONTENT_TOO_LARGE,
-                    "The request body is larger than " + JsonBody.MAX_BYTES + " bytes."));
-            case 400 -> respond(ctx, Problem.of(ProblemType.BAD_REQUEST, "The request is malformed."));
+            case 413 -> respond(ctx, Problem.of(ProblemType.CONTENT_TOO_LARGE, ProblemDetails.CONTENT_TOO_LARGE));
             default -> {
                 LOG.error("Unmapped Javalin response {} for {} {}", e.getStatus(), ctx.method(), ctx.path(), e);
-                respond(ctx, Problem.of(ProblemType.INTERNAL_ERROR, "The server failed to answer this request."));
+                respond(ctx, Problem.of(ProblemType.INTERNAL_ERROR, ProblemDetails.INTERNAL_ERROR));
             }
         }
     }
@@ -58,17 +60,16 @@ public final class ErrorMapping {
     private static void databaseFailure(SQLException e, Context ctx) {
         if (DatabaseFailures.isUnavailable(e)) {
             LOG.warn("Database unavailable for {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-            ctx.header(Header.RETRY_AFTER, RETRY_AFTER_SECONDS);
-            respond(ctx, Problem.of(ProblemType.DATABASE_UNAVAILABLE, "The database is not available; try again later."));
+            respond(ctx, Problem.of(ProblemType.DATABASE_UNAVAILABLE, ProblemDetails.DATABASE_UNAVAILABLE));
         } else {
             LOG.error("SQL failure in {} {}", ctx.method(), ctx.path(), e);
-            respond(ctx, Problem.of(ProblemType.INTERNAL_ERROR, "The server failed to answer this request."));
+            respond(ctx, Problem.of(ProblemType.INTERNAL_ERROR, ProblemDetails.INTERNAL_ERROR));
         }
     }
 
     private static void respond(Context ctx, Problem problem) {
         discardUnreadBody(ctx);
-        ctx.status(problem.status()).json(problem).contentType(PROBLEM_JSON);
+        ProblemResponses.send(ctx, problem);
     }
 
     /**

@@ -1,0 +1,47 @@
+package dev.slowfast.blocking;
+
+import dev.slowfast.blocking.contacts.ContactHandlers;
+import dev.slowfast.blocking.contacts.ContactRepository;
+import dev.slowfast.blocking.db.Database;
+import dev.slowfast.blocking.health.HealthHandlers;
+import dev.slowfast.blocking.json.StrictJson;
+import dev.slowfast.blocking.latency.LatencyHandlers;
+import dev.slowfast.blocking.problems.ErrorMapping;
+import io.javalin.config.JavalinConfig;
+import io.javalin.json.JavalinJackson3;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/** The route table: every path and method of the API, the handler for it, and Javalin's 404/405 and error mapping. */
+public final class Routes {
+
+    /** Liveness and readiness probes: never shed, and still answered while the server drains. */
+    public static final Set<String> PROBES = Set.of("/health", "/ready");
+
+    private Routes() {
+    }
+
+    public static void register(JavalinConfig config, Database database, BooleanSupplier stopping) {
+        config.jsonMapper(new JavalinJackson3(StrictJson.MAPPER, false));
+        config.http.maxRequestSize = StrictJson.MAX_BODY_BYTES; // beyond it Javalin throws a 413, worded by ErrorMapping
+        config.http.prefer405over404 = true;                    // a known path with the wrong method is a 405
+        config.router.ignoreTrailingSlashes = false;            // /fast/ is not /fast: the contract knows only the latter
+
+        var latency = new LatencyHandlers(database);
+        var contacts = new ContactHandlers(new ContactRepository(database));
+        var health = new HealthHandlers(database, stopping);
+        var routes = config.routes;
+        routes.get("/fast", latency::fast);
+        routes.get("/slow", latency::slow);
+        routes.get("/slow/db", latency::slowDb);
+        routes.get("/cpu", latency::cpu);
+        routes.post("/contacts", contacts::create);
+        routes.get("/contacts", contacts::list);
+        routes.get("/contacts/{id}", contacts::get);
+        routes.put("/contacts/{id}", contacts::update);
+        routes.delete("/contacts/{id}", contacts::delete);
+        routes.get("/health", health::health);
+        routes.get("/ready", health::ready);
+        ErrorMapping.register(routes);
+    }
+}

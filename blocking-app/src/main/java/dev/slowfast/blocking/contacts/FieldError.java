@@ -1,5 +1,0 @@
-package dev.slowfast.blocking.contacts;
-
-/** One broken field rule, as listed in a 422's {@code errors}. */
-public record FieldError(String field, String message) {
-}
