@@ -16,6 +16,8 @@ public final class JsonComplaints {
     public static final String NOT_AN_OBJECT = "The request body must be one JSON object.";
     public static final String TOO_DEEP_OR_LONG = "The request body nests too deeply or holds too long a number.";
     public static final String NOT_JSON = "The request body is not well-formed JSON.";
+    public static final String NOT_UTF8 = "The request body is not well-formed UTF-8.";
+    public static final String LONE_SURROGATE = "A string in the request body holds half a surrogate pair (not Unicode text).";
 
     private JsonComplaints() {
     }
@@ -42,6 +44,8 @@ public final class JsonComplaints {
                     ? NOT_AN_OBJECT
                     : "Field '" + wrongShape.getPath().getLast().getPropertyName() + "' must be a string or null.";
             case StreamConstraintsException tooBig -> TOO_DEEP_OR_LONG;
+            case StrictUtf8.NotUtf8Exception notUtf8 -> NOT_UTF8;
+            case WellFormedStrings.LoneSurrogateException half -> LONE_SURROGATE;
             default -> NOT_JSON; // syntax, and bytes that are not UTF-8
         };
     }

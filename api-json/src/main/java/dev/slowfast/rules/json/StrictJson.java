@@ -3,6 +3,7 @@ package dev.slowfast.rules.json;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonFactoryBuilder;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -14,7 +15,7 @@ import tools.jackson.databind.type.LogicalType;
  * The contract's strict JSON, as Jackson 3 settings: a body is exactly the JSON it should be, or
  * reading it throws (and {@link JsonComplaints} words the 400). Jackson is lenient by default in each
  * respect set here. blocking and async build their mapper with {@link #newMapper()}; reactive applies
- * {@link #configure} and {@link #CONSTRAINTS} to Boot's mapper through Boot's customizers.
+ * both {@code configure} methods to Boot's factory and mapper builders through Boot's customizers.
  */
 public final class StrictJson {
 
@@ -27,7 +28,12 @@ public final class StrictJson {
 
     /** A mapper with every setting below. */
     public static JsonMapper newMapper() {
-        return configure(JsonMapper.builder(JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build())).build();
+        return configure(JsonMapper.builder(configure(JsonFactory.builder()).build())).build();
+    }
+
+    /** The parser settings, for a factory builder someone else owns: limits, and UTF-8 checked strictly. */
+    public static JsonFactoryBuilder configure(JsonFactoryBuilder builder) {
+        return builder.streamReadConstraints(CONSTRAINTS).inputDecorator(new StrictUtf8());
     }
 
     /** The mapper settings, for a builder someone else owns (Boot's). */
@@ -42,6 +48,7 @@ public final class StrictJson {
                 .withCoercionConfig(LogicalType.Textual, strings -> strings
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .addModule(WellFormedStrings.module());
     }
 }

@@ -55,10 +55,34 @@ class StrictJsonTest {
         assertEquals(JsonComplaints.TOO_DEEP_OR_LONG, complaint("{\"name\":\"a\",\"x\":" + "9".repeat(2_000) + "}"));
     }
 
+    private static byte[] nameWithBytes(int... bytes) {
+        var out = new java.io.ByteArrayOutputStream();
+        out.writeBytes("{\"name\":\"a".getBytes(StandardCharsets.US_ASCII));
+        for (int b : bytes) {
+            out.write(b);
+        }
+        out.writeBytes("\"}".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
     @Test
-    void bytesThatAreNotUtf8AreNotJson() {
-        byte[] body = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
-        assertEquals(JsonComplaints.NOT_JSON, complaint(body));
+    void onlyWellFormedUtf8IsRead() {
+        // a broken pair, an overlong '?', a code point above U+10FFFF, an encoded surrogate, a cut sequence
+        for (byte[] body : java.util.List.of(nameWithBytes(0xC3, 0x28), nameWithBytes(0xC1, 0xBF), nameWithBytes(0xF4, 0x90, 0x80, 0x80),
+                nameWithBytes(0xED, 0xA0, 0x80), nameWithBytes(0xE2, 0x82))) {
+            assertEquals(JsonComplaints.NOT_UTF8, complaint(body));
+            assertEquals(JsonComplaints.NOT_UTF8, JsonComplaints.find(assertThrows(JacksonException.class,
+                    () -> MAPPER.readValue(new java.io.ByteArrayInputStream(body), ContactInput.class))).orElseThrow().getMessage());
+        }
+        assertEquals("a\u00e9\uD83D\uDE00", MAPPER.readValue(nameWithBytes(0xC3, 0xA9, 0xF0, 0x9F, 0x98, 0x80), ContactInput.class).name());
+    }
+
+    @Test
+    void halfASurrogatePairIsNotText() {
+        for (String escaped : java.util.List.of("\\ud800", "\\udc00", "\\udc00\\ud800", "x\\ud800y")) {
+            assertEquals(JsonComplaints.LONE_SURROGATE, complaint("{\"email\":\"" + escaped + "\"}"), escaped);
+        }
+        assertEquals("\uD83D\uDE00", MAPPER.readValue("{\"phone\":\"\\ud83d\\ude00\"}", ContactInput.class).phone());
     }
 
     @Test
