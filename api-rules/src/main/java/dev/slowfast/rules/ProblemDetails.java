@@ -5,13 +5,11 @@ import java.util.Collection;
 /**
  * The one wording of every problem the apps answer outside a handler (routing, framework and
  * server errors), so a client reads the same sentence from each app. Handlers' own problems come
- * from the {@link ApiProblem} factories.
+ * from the {@link ApiProblem} factories; what is wrong with a JSON body, from api-json's JsonComplaints.
  */
 public final class ProblemDetails {
 
     public static final String NO_SUCH_PATH = "There is nothing at this path.";
-    public static final String NOT_JSON = "The request body is not well-formed JSON.";
-    public static final String NOT_UTF8 = "The request body is not valid UTF-8.";
     public static final String CONTENT_TOO_LARGE = "The request body is larger than " + RequestLimits.MAX_BODY_BYTES + " bytes.";
     public static final String UNSUPPORTED_MEDIA_TYPE = "The request body must be sent as Content-Type: application/json.";
     public static final String URI_TOO_LONG = "The request target is longer than " + RequestLimits.MAX_TARGET_BYTES + " bytes.";

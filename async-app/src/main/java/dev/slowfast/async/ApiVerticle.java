@@ -5,6 +5,7 @@ import dev.slowfast.async.vertx.GracefulShutdown;
 import dev.slowfast.async.vertx.InFlightLimit;
 import dev.slowfast.async.vertx.RequestHeadLimits;
 import dev.slowfast.async.vertx.VertxServer;
+import dev.slowfast.rules.RequestLimits;
 import dev.slowfast.rules.ServerSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -26,8 +27,9 @@ final class ApiVerticle extends VerticleBase {
     static final String CPU_POOL_NAME = "slowfast-cpu";
     /** One worker per core: more threads would not make trial division any faster. */
     static final int CPU_WORKERS = Runtime.getRuntime().availableProcessors();
-    /** The contract's request head: a target of at most 8 KiB (else 414), headers of at most 16 KiB (else 431). */
-    static final RequestHeadLimits HEAD_LIMITS = new RequestHeadLimits(8 * 1024, 16 * 1024);
+    /** The contract's request head: a longer target is a 414, more header bytes a 431. */
+    static final RequestHeadLimits HEAD_LIMITS =
+            new RequestHeadLimits(RequestLimits.MAX_TARGET_BYTES, RequestLimits.MAX_HEADER_BYTES);
 
     private final ServerSettings settings;
     private final String schemaSql;

@@ -8,6 +8,7 @@ import dev.slowfast.async.latency.LatencyHandlers;
 import dev.slowfast.async.vertx.FrameworkErrors;
 import dev.slowfast.async.vertx.GracefulShutdown;
 import dev.slowfast.async.vertx.InFlightLimit;
+import dev.slowfast.rules.RequestLimits;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
@@ -18,8 +19,6 @@ import java.util.List;
 /** The route table: path, method, content type, body limit, handler; Vert.x Web's own 404, 405, 413 and 415. */
 final class Routes {
 
-    /** 64 KiB; one byte more is a 413. */
-    static final long MAX_BODY_BYTES = 64 * 1024;
     private static final String JSON = "application/json";
     /**
      * Statuses Vert.x Web decides on its own (no route, wrong method, wrong content type, body too
@@ -42,7 +41,7 @@ final class Routes {
         router.route().handler(inFlightLimit::handle);
         // Only on routes that take a body, after method and content type matched: that keeps the
         // contract's order 404 -> 405 -> 415 -> 413. No file uploads: JSON is all we accept.
-        BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+        BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(RequestLimits.MAX_BODY_BYTES);
         // Handlers that read the query get it decoded first: bad percent-encoding is a 400 there.
 
         router.get("/fast").respond(latency::fast);

@@ -4,6 +4,7 @@ import dev.slowfast.blocking.db.Database;
 import dev.slowfast.blocking.jetty.JettyServer;
 import dev.slowfast.rules.ConfigurationException;
 import dev.slowfast.rules.Environment;
+import dev.slowfast.rules.RequestLimits;
 import dev.slowfast.rules.ServerSettings;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
@@ -45,7 +46,8 @@ public final class BlockingApp implements AutoCloseable {
         ServerSettings settings = config.server();
         var database = Database.open(settings.database(), settings.dbPoolSize(), settings.dbAcquireTimeout());
         var jetty = new JettyServer(settings.port(), config.threadModel(), config.workerThreads(), settings.maxInFlight(),
-                settings.headerTimeout(), settings.shutdownGrace(), Routes.PROBES);
+                RequestLimits.MAX_TARGET_BYTES, RequestLimits.MAX_HEADER_BYTES, settings.headerTimeout(),
+                settings.shutdownGrace(), Routes.PROBES);
         try {
             var javalin = Javalin.create(javalinConfig -> {
                 javalinConfig.startup.showJavalinBanner = false;

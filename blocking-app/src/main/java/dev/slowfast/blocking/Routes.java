@@ -7,6 +7,7 @@ import dev.slowfast.blocking.health.HealthHandlers;
 import dev.slowfast.blocking.json.StrictJson;
 import dev.slowfast.blocking.latency.LatencyHandlers;
 import dev.slowfast.blocking.problems.ErrorMapping;
+import dev.slowfast.rules.RequestLimits;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson3;
 import java.util.Set;
@@ -23,7 +24,7 @@ public final class Routes {
 
     public static void register(JavalinConfig config, Database database, BooleanSupplier stopping) {
         config.jsonMapper(new JavalinJackson3(StrictJson.MAPPER, false));
-        config.http.maxRequestSize = StrictJson.MAX_BODY_BYTES; // beyond it Javalin throws a 413, worded by ErrorMapping
+        config.http.maxRequestSize = RequestLimits.MAX_BODY_BYTES; // beyond it Javalin throws a 413, worded by ErrorMapping
         config.http.prefer405over404 = true;                    // a known path with the wrong method is a 405
         config.router.ignoreTrailingSlashes = false;            // /fast/ is not /fast: the contract knows only the latter
 

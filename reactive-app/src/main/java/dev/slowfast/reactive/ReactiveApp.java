@@ -6,6 +6,8 @@ import dev.slowfast.reactive.netty.NettyServer;
 import dev.slowfast.reactive.problems.ProblemResponses;
 import dev.slowfast.rules.ConfigurationException;
 import dev.slowfast.rules.Environment;
+import dev.slowfast.rules.RequestLimits;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.availability.ApplicationAvailability;
@@ -20,6 +22,17 @@ import org.springframework.core.env.MapPropertySource;
  * Boot's shutdown hook closes the context (a graceful drain) and the JVM exits with 143.
  */
 public final class ReactiveApp implements AutoCloseable {
+
+    /**
+     * The contract's size limits, the kernel's {@link RequestLimits}, under the names of
+     * application.properties' {@code ${MAX_*}} placeholders, so Boot's server and codec settings
+     * cannot drift from what the other two apps enforce.
+     */
+    private static final Map<String, Object> REQUEST_LIMITS = Map.of(
+            // Netty limits the whole request line: the longest routed method, the target and the version.
+            "MAX_REQUEST_LINE_BYTES", "DELETE ".length() + RequestLimits.MAX_TARGET_BYTES + " HTTP/1.1".length(),
+            "MAX_HEADER_BYTES", RequestLimits.MAX_HEADER_BYTES,
+            "MAX_BODY_BYTES", RequestLimits.MAX_BODY_BYTES);
 
     private final ConfigurableApplicationContext context;
 
@@ -40,14 +53,17 @@ public final class ReactiveApp implements AutoCloseable {
     }
 
     /**
-     * Runs Boot with the values {@code config} accepted placed in front of every other property
-     * source (the OS environment included), so the placeholders in application.properties resolve
-     * to exactly those: Boot never sees a value the kernel refused, nor a default of its own.
+     * Runs Boot with the values {@code config} accepted and the contract's size limits placed in front
+     * of every other property source (the OS environment included), so the placeholders in
+     * application.properties resolve to exactly those: Boot never sees a value the kernel refused,
+     * nor a default of its own.
      */
     public static ReactiveApp start(Config config) {
         SpringApplication application = new SpringApplication(Application.class);
         application.addInitializers(context -> {
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("config", config.properties()));
+            var sources = context.getEnvironment().getPropertySources();
+            sources.addFirst(new MapPropertySource("requestLimits", REQUEST_LIMITS));
+            sources.addFirst(new MapPropertySource("config", config.properties()));
             context.getBeanFactory().registerSingleton("config", config);
         });
         return new ReactiveApp(application.run());

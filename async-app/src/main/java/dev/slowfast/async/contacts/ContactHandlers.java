@@ -2,6 +2,7 @@ package dev.slowfast.async.contacts;
 
 import dev.slowfast.async.json.StrictJson;
 import dev.slowfast.rules.ApiProblem;
+import dev.slowfast.rules.ContactIds;
 import dev.slowfast.rules.ContactInput;
 import dev.slowfast.rules.ContactRules;
 import dev.slowfast.rules.Cursor;
@@ -12,7 +13,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The {@code /contacts} endpoints. Each returns a Future of its body for {@code Route.respond}; a
@@ -20,10 +20,6 @@ import java.util.regex.Pattern;
  * contract's order: body shape (400), field rules (422), then the id (404).
  */
 public final class ContactHandlers {
-
-    /** Exactly what the API hands out; {@code UUID.fromString} alone would accept e.g. "1-1-1-1-1". */
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final ContactRepository contacts;
 
@@ -68,12 +64,8 @@ public final class ContactHandlers {
                 : Future.failedFuture(ApiProblem.contactNotFound()));
     }
 
-    /** A malformed id cannot name a contact, so it is simply not found. */
+    /** A malformed id cannot name a contact, so it is simply not found (the kernel's rule). */
     private static UUID contactId(RoutingContext ctx) {
-        String id = ctx.pathParam("id");
-        if (id == null || !UUID_TEXT.matcher(id).matches()) {
-            throw ApiProblem.contactNotFound();
-        }
-        return UUID.fromString(id);
+        return ContactIds.parse(ctx.pathParam("id"));
     }
 }

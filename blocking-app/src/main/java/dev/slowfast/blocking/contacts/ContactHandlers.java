@@ -2,6 +2,7 @@ package dev.slowfast.blocking.contacts;
 
 import dev.slowfast.blocking.json.StrictJson;
 import dev.slowfast.rules.ApiProblem;
+import dev.slowfast.rules.ContactIds;
 import dev.slowfast.rules.ContactInput;
 import dev.slowfast.rules.ContactRules;
 import dev.slowfast.rules.Cursor;
@@ -11,13 +12,9 @@ import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
 import java.sql.SQLException;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** CRUD on /contacts. Checks run in the contract's order: body (415, 413, 400, 422) before the id (404). */
 public final class ContactHandlers {
-
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final ContactRepository contacts;
 
@@ -60,12 +57,8 @@ public final class ContactHandlers {
         return ContactRules.validated(StrictJson.read(ctx, ContactInput.class));
     }
 
-    /** A malformed id cannot name a contact: it is simply not found. */
+    /** A malformed id cannot name a contact: it is simply not found (the kernel's rule). */
     private static UUID idOf(Context ctx) {
-        String id = ctx.pathParam("id");
-        if (!UUID_TEXT.matcher(id).matches()) {
-            throw ApiProblem.contactNotFound();
-        }
-        return UUID.fromString(id);
+        return ContactIds.parse(ctx.pathParam("id"));
     }
 }

@@ -12,26 +12,29 @@ import org.eclipse.jetty.server.ServerConnector;
  */
 public final class JettyServer {
 
-    /** The contract's fixed limits on a request head (docs/contract.md; worded in the kernel's ProblemDetails). */
-    private static final int MAX_TARGET_BYTES = 8 * 1024;
-    private static final int MAX_HEADER_BYTES = 16 * 1024;
-
     private final int port;
     private final ThreadModel threadModel;
     private final int workerThreads;
     private final int maxInFlight;
+    private final int maxTargetBytes;
+    private final int maxHeaderBytes;
     private final Duration headerTimeout;
     private final Duration shutdownGrace;
     private final Set<String> probes;
     private final GracefulShutdown graceful;
 
-    /** {@code probes} are never shed and still answered while the server drains. */
-    public JettyServer(int port, ThreadModel threadModel, int workerThreads, int maxInFlight, Duration headerTimeout,
-                       Duration shutdownGrace, Set<String> probes) {
+    /**
+     * A request target over {@code maxTargetBytes} is a 414, header fields over {@code maxHeaderBytes} a 431;
+     * {@code probes} are never shed and still answered while the server drains.
+     */
+    public JettyServer(int port, ThreadModel threadModel, int workerThreads, int maxInFlight, int maxTargetBytes,
+                       int maxHeaderBytes, Duration headerTimeout, Duration shutdownGrace, Set<String> probes) {
         this.port = port;
         this.threadModel = threadModel;
         this.workerThreads = workerThreads;
         this.maxInFlight = maxInFlight;
+        this.maxTargetBytes = maxTargetBytes;
+        this.maxHeaderBytes = maxHeaderBytes;
         this.headerTimeout = headerTimeout;
         this.shutdownGrace = shutdownGrace;
         this.probes = probes;
@@ -39,7 +42,7 @@ public final class JettyServer {
     }
 
     public void configure(JettyConfig jetty) {
-        var headLimits = new RequestHeadLimits(MAX_TARGET_BYTES, MAX_HEADER_BYTES);
+        var headLimits = new RequestHeadLimits(maxTargetBytes, maxHeaderBytes);
         jetty.threadPool = RequestThreads.pool(threadModel, workerThreads);
         jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(headLimits.parserBudget()));
         jetty.addConnector((server, http) -> {

@@ -3,48 +3,21 @@ package dev.slowfast.blocking.json;
 import dev.slowfast.rules.ApiProblem;
 import dev.slowfast.rules.ProblemDetails;
 import dev.slowfast.rules.ProblemType;
+import dev.slowfast.rules.json.JsonComplaints;
 import io.javalin.http.Context;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.cfg.CoercionAction;
-import tools.jackson.databind.cfg.CoercionInputShape;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.type.LogicalType;
 
 /**
- * The one Jackson mapper of the app, as strict as the contract (Javalin's {@code ctx.json} writes with it
+ * The one Jackson mapper of the app, the kernel's strict one (Javalin's {@code ctx.json} writes with it
  * too), and the reading of a JSON request body in the contract's order: Content-Type (415), size (413,
  * Javalin's {@code maxRequestSize}), then JSON syntax and shape (400).
  */
 public final class StrictJson {
 
-    public static final int MAX_BODY_BYTES = 64 * 1024;
-
-    public static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    // Hostile bodies fail like malformed JSON (Jackson's defaults, stated here as the contract's).
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(500).maxNumberLength(1000).build())
-                    .build())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            // {"name":"a","name":"b"} is ambiguous: a 400, not "the last one wins".
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            // {"name": 42} is a wrong type (400), not the string "42".
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .withCoercionConfig(LogicalType.Textual, strings -> strings
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .build();
+    /** The kernel's {@code dev.slowfast.rules.json.StrictJson} settings; this class only adds Javalin's side. */
+    public static final JsonMapper MAPPER = dev.slowfast.rules.json.StrictJson.newMapper();
 
     private StrictJson() {
     }
@@ -59,21 +32,11 @@ public final class StrictJson {
         T value;
         try {
             value = MAPPER.readValue(body, type);
-        } catch (UnrecognizedPropertyException e) {
-            throw ApiProblem.badRequest("Unknown field '" + e.getPropertyName() + "'.");
-        } catch (MismatchedInputException e) {
-            throw ApiProblem.badRequest(e.getPath().isEmpty()
-                    ? "The request body must be one JSON object."
-                    : "Field '" + e.getPath().getLast().getPropertyName() + "' must be a string or null.");
-        } catch (StreamConstraintsException e) {
-            throw ApiProblem.badRequest("The request body nests too deeply or holds too long a number.");
-        } catch (StreamReadException e) {
-            throw ApiProblem.badRequest(ProblemDetails.NOT_JSON);
         } catch (JacksonException e) {
-            throw ApiProblem.badRequest("The request body could not be read as a JSON object.");
+            throw JsonComplaints.badRequest(e);
         }
         if (value == null) { // the body was the JSON literal null
-            throw ApiProblem.badRequest("The request body must be a JSON object.");
+            throw ApiProblem.badRequest(JsonComplaints.NOT_AN_OBJECT);
         }
         return value;
     }

@@ -1,18 +1,20 @@
 package dev.slowfast.reactive.contacts;
 
 import dev.slowfast.rules.ApiProblem;
+import dev.slowfast.rules.ContactIds;
 import dev.slowfast.rules.ContactInput;
 import dev.slowfast.rules.ContactRules;
 import dev.slowfast.rules.Cursor;
 import dev.slowfast.rules.ProblemDetails;
 import dev.slowfast.rules.ProblemType;
 import dev.slowfast.rules.QueryRules;
+import dev.slowfast.rules.RequestLimits;
+import dev.slowfast.rules.json.JsonComplaints;
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -28,11 +30,6 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class ContactHandlers {
-
-    /** 64 KiB, as spring.http.codecs.max-in-memory-size: a declared length above it is refused unread. */
-    private static final long MAX_BODY_BYTES = 65_536;
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final ContactRepository contacts;
 
@@ -88,11 +85,12 @@ public class ContactHandlers {
             if (!isJson(request)) {
                 return Mono.error(ApiProblem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, ProblemDetails.UNSUPPORTED_MEDIA_TYPE));
             }
-            if (request.headers().contentLength().orElse(0) > MAX_BODY_BYTES) {
+            // As spring.http.codecs.max-in-memory-size: a declared length above it is refused unread.
+            if (request.headers().contentLength().orElse(0) > RequestLimits.MAX_BODY_BYTES) {
                 return Mono.error(ApiProblem.of(ProblemType.CONTENT_TOO_LARGE, ProblemDetails.CONTENT_TOO_LARGE));
             }
             return request.bodyToMono(ContactInput.class)
-                    .switchIfEmpty(Mono.error(() -> ApiProblem.badRequest("The request body must be a JSON object.")));
+                    .switchIfEmpty(Mono.error(() -> ApiProblem.badRequest(JsonComplaints.NOT_AN_OBJECT)));
         });
     }
 
@@ -107,11 +105,7 @@ public class ContactHandlers {
 
     /** A malformed id names no contact: 404, like an unknown one, without asking the database. */
     private static UUID id(ServerRequest request) {
-        String id = request.pathVariable("id");
-        if (!UUID_TEXT.matcher(id).matches()) {
-            throw ApiProblem.contactNotFound();
-        }
-        return UUID.fromString(id);
+        return ContactIds.parse(request.pathVariable("id"));
     }
 
     /** A contact as clients see it: no {@code seq}, and {@code createdAt} always with six fraction digits. */

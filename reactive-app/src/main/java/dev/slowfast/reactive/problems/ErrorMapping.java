@@ -4,6 +4,7 @@ import dev.slowfast.rules.ApiProblem;
 import dev.slowfast.rules.Problem;
 import dev.slowfast.rules.ProblemDetails;
 import dev.slowfast.rules.ProblemType;
+import dev.slowfast.rules.json.JsonComplaints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -16,10 +17,6 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The app's one error handler (it replaces Boot's default one): every failure, ours or the
@@ -57,7 +54,7 @@ public class ErrorMapping implements ErrorWebExceptionHandler {
             return Problem.of(ProblemType.CONTENT_TOO_LARGE, ProblemDetails.CONTENT_TOO_LARGE);
         }
         if (error instanceof ServerWebInputException || error instanceof DecodingException) {
-            return Problem.of(ProblemType.BAD_REQUEST, unreadable(error));
+            return unreadable(error);
         }
         // The framework's own answers (ResponseStatusException and friends).
         if (error instanceof ErrorResponse framework) {
@@ -75,23 +72,13 @@ public class ErrorMapping implements ErrorWebExceptionHandler {
         return Problem.of(ProblemType.INTERNAL_ERROR, ProblemDetails.INTERNAL_ERROR);
     }
 
-    /** A body the codec could not read: the detail names the field at fault, without Jackson's class names. */
-    private static String unreadable(Throwable error) {
-        if (cause(error, UnrecognizedPropertyException.class) instanceof UnrecognizedPropertyException unknown) {
-            return "Unknown field '" + unknown.getPropertyName() + "'.";
-        }
-        if (cause(error, MismatchedInputException.class) instanceof MismatchedInputException mismatch) {
-            return mismatch.getPath().isEmpty()
-                    ? "The request body must be a JSON object."
-                    : "Field '" + mismatch.getPath().getFirst().getPropertyName() + "' must be a string or null.";
-        }
-        if (cause(error, StreamConstraintsException.class) != null) {
-            return "The request body exceeds a JSON limit (nesting depth or number length).";
-        }
-        if (cause(error, StreamReadException.class) != null) {
-            return ProblemDetails.NOT_JSON;
-        }
-        return "The request body could not be read as JSON.";
+    /**
+     * A body the codec could not read: the kernel's wording of the Jackson failure Spring wrapped, without
+     * Jackson's class names; the rare failure without one (not Jackson's doing) in words of its own.
+     */
+    private static Problem unreadable(Throwable error) {
+        return JsonComplaints.find(error).map(ApiProblem::problem)
+                .orElseGet(() -> Problem.of(ProblemType.BAD_REQUEST, "The request body could not be read as JSON."));
     }
 
     private static Throwable cause(Throwable error, Class<? extends Throwable> type) {
