@@ -20,9 +20,9 @@ public class StrictJson implements JsonMapperBuilderCustomizer, JsonFactoryBuild
         dev.slowfast.rules.json.StrictJson.configure(builder);
     }
 
-    /** Hostile bodies: deeper nesting or longer numbers fail the parse like malformed JSON (a 400). */
+    /** Hostile bodies (deep nesting, long numbers) and bytes that are not UTF-8 fail the parse: a 400. */
     @Override
     public void customize(JsonFactoryBuilder builder) {
-        builder.streamReadConstraints(dev.slowfast.rules.json.StrictJson.CONSTRAINTS);
+        dev.slowfast.rules.json.StrictJson.configure(builder);
     }
 }
