@@ -52,7 +52,7 @@ final class Routes {
         router.get("/contacts").handler(FrameworkErrors::decodeQuery).respond(contacts::list);
         router.post("/contacts").consumes(JSON).handler(jsonBody).respond(contacts::create);
         router.get("/contacts/:id").respond(contacts::get);
-        router.put("/contacts/:id").consumes(JSON).handler(jsonBody).respond(contacts::replace);
+        router.put("/contacts/:id").consumes(JSON).handler(jsonBody).respond(contacts::update);
         router.delete("/contacts/:id").respond(contacts::delete);
 
         router.get("/health").respond(health::health);

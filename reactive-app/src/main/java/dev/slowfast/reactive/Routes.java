@@ -33,7 +33,7 @@ public class Routes {
         RouterFunction<ServerResponse> api = route()
                 .GET("/fast", latency::fast)
                 .GET("/slow", latency::slow)
-                .GET("/slow/db", latency::slowDatabase)
+                .GET("/slow/db", latency::slowDb)
                 .GET("/cpu", latency::cpu)
                 .GET("/contacts", contacts::list)
                 .POST("/contacts", contacts::create)

@@ -50,7 +50,7 @@ public final class ContactHandlers {
         return contacts.find(id).map(found -> found.orElseThrow(ApiProblem::contactNotFound).toJson());
     }
 
-    public Future<JsonObject> replace(RoutingContext ctx) {
+    public Future<JsonObject> update(RoutingContext ctx) {
         ContactInput input = ContactRules.validated(StrictJson.read(ctx.body().buffer(), ContactInput.class));
         UUID id = contactId(ctx);
         return contacts.update(id, input).map(updated -> updated.orElseThrow(ApiProblem::contactNotFound).toJson());

@@ -43,7 +43,7 @@ public class LatencyHandlers implements DisposableBean {
         return Mono.delay(Duration.ofMillis(ms)).then(ServerResponse.ok().bodyValue(new Slow(ms)));
     }
 
-    public Mono<ServerResponse> slowDatabase(ServerRequest request) {
+    public Mono<ServerResponse> slowDb(ServerRequest request) {
         long ms = QueryRules.MS.parse(request.queryParam("ms").orElse(null));
         return database.sleep(Duration.ofMillis(ms)).then(ServerResponse.ok().bodyValue(new Slow(ms)));
     }
