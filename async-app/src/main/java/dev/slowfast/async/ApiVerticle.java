@@ -1,6 +1,7 @@
 package dev.slowfast.async;
 
 import dev.slowfast.async.db.Database;
+import dev.slowfast.async.latency.CpuPool;
 import dev.slowfast.async.vertx.GracefulShutdown;
 import dev.slowfast.async.vertx.InFlightLimit;
 import dev.slowfast.async.vertx.RequestHeadLimits;
@@ -9,7 +10,6 @@ import dev.slowfast.rules.RequestLimits;
 import dev.slowfast.rules.ServerSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 
 /**
@@ -23,10 +23,6 @@ import io.vertx.core.http.HttpServer;
  */
 final class ApiVerticle extends VerticleBase {
 
-    /** Named, so every instance gets the same bounded pool rather than one each. */
-    static final String CPU_POOL_NAME = "slowfast-cpu";
-    /** One worker per core: more threads would not make trial division any faster. */
-    static final int CPU_WORKERS = Runtime.getRuntime().availableProcessors();
     /** The contract's request head: a longer target is a 414, more header bytes a 431. */
     static final RequestHeadLimits HEAD_LIMITS =
             new RequestHeadLimits(RequestLimits.MAX_TARGET_BYTES, RequestLimits.MAX_HEADER_BYTES);
@@ -34,23 +30,25 @@ final class ApiVerticle extends VerticleBase {
     private final ServerSettings settings;
     private final String schemaSql;
     private final InFlightLimit inFlightLimit;
+    private final CpuPool cpuPool;
     private final GracefulShutdown shutdown;
     private HttpServer server;
 
-    ApiVerticle(ServerSettings settings, String schemaSql, InFlightLimit inFlightLimit, GracefulShutdown shutdown) {
+    ApiVerticle(ServerSettings settings, String schemaSql, InFlightLimit inFlightLimit, CpuPool cpuPool,
+                GracefulShutdown shutdown) {
         this.settings = settings;
         this.schemaSql = schemaSql;
         this.inFlightLimit = inFlightLimit;
+        this.cpuPool = cpuPool;
         this.shutdown = shutdown;
     }
 
     @Override
     public Future<?> start() {
-        // Both are closed by Vert.x when this verticle is undeployed (shared ones once the last user goes).
+        // Closed by Vert.x when this verticle is undeployed (shared, so once the last user goes).
         Database database = Database.shared(vertx, settings.database(), settings.dbPoolSize(), settings.dbAcquireTimeout(), schemaSql);
-        WorkerExecutor cpuWorkers = vertx.createSharedWorkerExecutor(CPU_POOL_NAME, CPU_WORKERS);
         return database.prepare()
-                .map(schemaTried -> Routes.create(vertx, database, cpuWorkers, inFlightLimit, shutdown))
+                .map(schemaTried -> Routes.create(vertx, database, cpuPool, inFlightLimit, shutdown))
                 .compose(router -> VertxServer.listen(vertx, router, settings.port(), HEAD_LIMITS, settings.headerTimeout()))
                 .onSuccess(listening -> server = listening);
     }

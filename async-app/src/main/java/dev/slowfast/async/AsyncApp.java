@@ -1,6 +1,7 @@
 package dev.slowfast.async;
 
 import dev.slowfast.async.db.Schema;
+import dev.slowfast.async.latency.CpuPool;
 import dev.slowfast.async.vertx.GracefulShutdown;
 import dev.slowfast.async.vertx.InFlightLimit;
 import dev.slowfast.rules.ConfigurationException;
@@ -18,6 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class AsyncApp implements AutoCloseable {
 
+    /** Exit status when the app cannot start (e.g. its port is taken); bad configuration is 2. */
+    static final int START_FAILED = 1;
+
     private final Vertx vertx;
     private final int port;
     private final GracefulShutdown shutdown;
@@ -28,7 +32,10 @@ public final class AsyncApp implements AutoCloseable {
         this.shutdown = shutdown;
     }
 
-    /** Configuration from the environment; runs until SIGTERM. Bad configuration: a message and exit status 2. */
+    /**
+     * Configuration from the environment; runs until SIGTERM. Bad configuration: a message and exit
+     * status 2; a failed start (the port is taken): a message and exit status 1.
+     */
     public static void main(String[] args) {
         // One line per log record instead of java.util.logging's default two (unless set already).
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
@@ -44,7 +51,14 @@ public final class AsyncApp implements AutoCloseable {
             System.exit(ConfigurationException.EXIT_STATUS);
             return;
         }
-        AsyncApp app = start(config);
+        AsyncApp app;
+        try {
+            app = start(config);
+        } catch (Exception e) { // e.g. the port is taken: start has closed Vert.x, nothing is left running
+            System.err.println("async-app: could not start on port " + config.server().port() + ": " + e);
+            System.exit(START_FAILED);
+            return;
+        }
         // SIGTERM (and SIGINT) run the JVM's shutdown hooks; the JVM exits (143 on SIGTERM) when they
         // return. No log line after close(): java.util.logging resets itself in a hook of its own.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -74,17 +88,19 @@ public final class AsyncApp implements AutoCloseable {
         String schemaSql = Schema.load(); // before deployment: no event loop reads files
         // One of each for the whole app, whatever the number of verticle instances.
         var inFlightLimit = new InFlightLimit(config.server().maxInFlight());
+        // Its queue is bounded by MAX_IN_FLIGHT too: at most that many /cpu tasks wait or run.
+        var cpuPool = CpuPool.create(vertx, config.server().maxInFlight());
         var shutdown = new GracefulShutdown(config.server().shutdownGrace());
         List<ApiVerticle> instances = new CopyOnWriteArrayList<>();
         try {
             vertx.deployVerticle(() -> {
-                        var verticle = new ApiVerticle(config.server(), schemaSql, inFlightLimit, shutdown);
+                        var verticle = new ApiVerticle(config.server(), schemaSql, inFlightLimit, cpuPool, shutdown);
                         instances.add(verticle);
                         return verticle;
                     }, new DeploymentOptions().setInstances(config.eventLoops()))
                     .await();
-        } catch (RuntimeException e) {
-            vertx.close().await();
+        } catch (Exception e) { // await() rethrows the cause as it is, a BindException too
+            vertx.close().await(); // else its event loops would keep the JVM running
             throw e;
         }
         return new AsyncApp(vertx, instances.getFirst().port(), shutdown);

@@ -4,19 +4,20 @@ import dev.slowfast.async.contacts.ContactHandlers;
 import dev.slowfast.async.contacts.ContactRepository;
 import dev.slowfast.async.db.Database;
 import dev.slowfast.async.health.HealthHandlers;
+import dev.slowfast.async.latency.CpuPool;
 import dev.slowfast.async.latency.LatencyHandlers;
 import dev.slowfast.async.vertx.FrameworkErrors;
 import dev.slowfast.async.vertx.GracefulShutdown;
 import dev.slowfast.async.vertx.InFlightLimit;
 import dev.slowfast.rules.RequestLimits;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
 
-/** The route table: path, method, content type, body limit, handler; Vert.x Web's own 404, 405, 413 and 415. */
+/** The route table: path, method, content type, body limit, handler; Vert.x Web's own 404, 405 and 413. */
 final class Routes {
 
     private static final String JSON = "application/json";
@@ -29,16 +30,16 @@ final class Routes {
     private Routes() {
     }
 
-    static Router create(Vertx vertx, Database database, WorkerExecutor cpuWorkers,
+    static Router create(Vertx vertx, Database database, CpuPool cpuPool,
                          InFlightLimit inFlightLimit, GracefulShutdown shutdown) {
-        var latency = new LatencyHandlers(vertx, database, cpuWorkers);
+        var latency = new LatencyHandlers(vertx, database, cpuPool);
         var contacts = new ContactHandlers(new ContactRepository(database));
         var health = new HealthHandlers(database, shutdown::underway);
 
         Router router = Router.router(vertx);
-        // Ahead of every route: exact paths (404), then load shedding (503).
+        // Ahead of every route: load shedding (503) first of all, then exact paths (404).
+        router.route().order(InFlightLimit.ORDER).handler(inFlightLimit::handle);
         router.route().handler(Routes::exactPathsOnly);
-        router.route().handler(inFlightLimit::handle);
         // Only on routes that take a body, after method and content type matched: that keeps the
         // contract's order 404 -> 405 -> 415 -> 413. No file uploads: JSON is all we accept.
         BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(RequestLimits.MAX_BODY_BYTES);
@@ -50,9 +51,11 @@ final class Routes {
         router.get("/cpu").handler(FrameworkErrors::decodeQuery).respond(latency::cpu);
 
         router.get("/contacts").handler(FrameworkErrors::decodeQuery).respond(contacts::list);
-        router.post("/contacts").consumes(JSON).handler(jsonBody).respond(contacts::create);
+        router.post("/contacts").handler(Routes::jsonOnly); // its own route: Vert.x puts BodyHandler first in one
+        router.post("/contacts").handler(jsonBody).respond(contacts::create);
         router.get("/contacts/:id").respond(contacts::get);
-        router.put("/contacts/:id").consumes(JSON).handler(jsonBody).respond(contacts::update);
+        router.put("/contacts/:id").handler(Routes::jsonOnly);
+        router.put("/contacts/:id").handler(jsonBody).respond(contacts::update);
         router.delete("/contacts/:id").respond(contacts::delete);
 
         router.get("/health").respond(health::health);
@@ -75,6 +78,23 @@ final class Routes {
             ctx.fail(404);
         } else {
             ctx.next();
+        }
+    }
+
+    /**
+     * 415 unless the body is declared {@code application/json}: type and subtype compared without
+     * regard to case, parameters ignored (RFC 9110, 8.3.1). Not {@code Route.consumes}: it compares
+     * case-sensitively and treats the request's own type as a pattern, so it refused
+     * {@code Application/JSON} and accepted <code>&#42;/&#42;</code>, {@code json} and
+     * {@code application/jsonx}.
+     */
+    private static void jsonOnly(RoutingContext ctx) {
+        String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip();
+        if (mediaType.equalsIgnoreCase(JSON)) {
+            ctx.next();
+        } else {
+            ctx.fail(415);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.slowfast.blocking;
 
 import dev.slowfast.blocking.db.Database;
 import dev.slowfast.blocking.jetty.JettyServer;
+import dev.slowfast.blocking.latency.CpuPool;
 import dev.slowfast.rules.ConfigurationException;
 import dev.slowfast.rules.Environment;
 import dev.slowfast.rules.RequestLimits;
@@ -20,11 +21,13 @@ public final class BlockingApp implements AutoCloseable {
 
     private final Javalin javalin;
     private final Database database;
+    private final CpuPool cpuPool;
     private final JettyServer jetty;
 
-    private BlockingApp(Javalin javalin, Database database, JettyServer jetty) {
+    private BlockingApp(Javalin javalin, Database database, CpuPool cpuPool, JettyServer jetty) {
         this.javalin = javalin;
         this.database = database;
+        this.cpuPool = cpuPool;
         this.jetty = jetty;
     }
 
@@ -48,17 +51,20 @@ public final class BlockingApp implements AutoCloseable {
         var jetty = new JettyServer(settings.port(), config.threadModel(), config.workerThreads(), settings.maxInFlight(),
                 RequestLimits.MAX_TARGET_BYTES, RequestLimits.MAX_HEADER_BYTES, settings.headerTimeout(),
                 settings.shutdownGrace(), Routes.PROBES);
+        // One thread per core for /cpu; its queue is bounded by MAX_IN_FLIGHT, which bounds the requests waiting on it.
+        var cpuPool = new CpuPool(Runtime.getRuntime().availableProcessors(), settings.maxInFlight());
         try {
             var javalin = Javalin.create(javalinConfig -> {
                 javalinConfig.startup.showJavalinBanner = false;
                 javalinConfig.startup.showOldJavalinVersionWarning = false;
                 javalinConfig.startup.startupWatcherEnabled = false;
                 jetty.configure(javalinConfig.jetty);
-                Routes.register(javalinConfig, database, jetty::isStopping);
+                Routes.register(javalinConfig, database, cpuPool, jetty::isStopping);
             }).start();
             LOG.info("blocking-app listening on port {} ({})", javalin.port(), describe(config));
-            return new BlockingApp(javalin, database, jetty);
+            return new BlockingApp(javalin, database, cpuPool, jetty);
         } catch (RuntimeException e) {
+            cpuPool.close();
             database.close();
             throw e;
         }
@@ -91,6 +97,7 @@ public final class BlockingApp implements AutoCloseable {
             // Requests still running after the grace period were cut; the pool must close all the same.
             LOG.warn("blocking-app did not stop cleanly: {}", e.getMessage());
         } finally {
+            cpuPool.close();
             database.close();
         }
         LOG.info("blocking-app stopped");

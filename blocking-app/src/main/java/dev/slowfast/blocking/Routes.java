@@ -4,11 +4,15 @@ import dev.slowfast.blocking.contacts.ContactHandlers;
 import dev.slowfast.blocking.contacts.ContactRepository;
 import dev.slowfast.blocking.db.Database;
 import dev.slowfast.blocking.health.HealthHandlers;
+import dev.slowfast.blocking.jetty.ClientConnection;
+import dev.slowfast.blocking.jetty.UnreadBodies;
 import dev.slowfast.blocking.json.StrictJson;
+import dev.slowfast.blocking.latency.CpuPool;
 import dev.slowfast.blocking.latency.LatencyHandlers;
 import dev.slowfast.blocking.problems.ErrorMapping;
 import dev.slowfast.rules.RequestLimits;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson3;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -22,13 +26,14 @@ public final class Routes {
     private Routes() {
     }
 
-    public static void register(JavalinConfig config, Database database, BooleanSupplier stopping) {
+    /** {@code cpuPool} runs {@code /cpu}'s work; {@code stopping} turns {@code /ready} DOWN. */
+    public static void register(JavalinConfig config, Database database, CpuPool cpuPool, BooleanSupplier stopping) {
         config.jsonMapper(new JavalinJackson3(StrictJson.MAPPER, false));
         config.http.maxRequestSize = RequestLimits.MAX_BODY_BYTES; // beyond it Javalin throws a 413, worded by ErrorMapping
         config.http.prefer405over404 = true;                    // a known path with the wrong method is a 405
         config.router.ignoreTrailingSlashes = false;            // /fast/ is not /fast: the contract knows only the latter
 
-        var latency = new LatencyHandlers(database);
+        var latency = new LatencyHandlers(database, cpuPool, ctx -> ClientConnection.hasGone(ctx.req()));
         var contacts = new ContactHandlers(new ContactRepository(database));
         var health = new HealthHandlers(database, stopping);
         var routes = config.routes;
@@ -43,6 +48,16 @@ public final class Routes {
         routes.delete("/contacts/{id}", contacts::delete);
         routes.get("/health", health::health);
         routes.get("/ready", health::ready);
-        ErrorMapping.register(routes);
+        ErrorMapping.register(routes, new ErrorMapping.UnreadBody() {
+            @Override
+            public boolean isLeftUnread(Context ctx) {
+                return UnreadBodies.isLeftUnread(ctx.req());
+            }
+
+            @Override
+            public void drainAfterAnswer(Context ctx) {
+                UnreadBodies.drainAfterAnswer(ctx.req());
+            }
+        });
     }
 }

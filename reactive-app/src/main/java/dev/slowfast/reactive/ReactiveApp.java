@@ -1,7 +1,6 @@
 package dev.slowfast.reactive;
 
 import dev.slowfast.reactive.netty.GracefulShutdown;
-import dev.slowfast.reactive.netty.InFlightLimit;
 import dev.slowfast.reactive.netty.NettyServer;
 import dev.slowfast.reactive.problems.ProblemResponses;
 import dev.slowfast.rules.ConfigurationException;
@@ -85,12 +84,7 @@ public final class ReactiveApp implements AutoCloseable {
 
         @Bean
         NettyServer nettyServer(Config config, ProblemResponses problems) {
-            return new NettyServer(config.server().headerTimeout(), problems);
-        }
-
-        @Bean
-        InFlightLimit inFlightLimit(Config config) {
-            return new InFlightLimit(config.server().maxInFlight());
+            return new NettyServer(config.server().headerTimeout(), config.server().maxInFlight(), problems);
         }
 
         @Bean

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Guards the workaround in KeepAliveReadWorkaround: an asynchronous answer followed on the same
- * connection by a synchronous one used to leave the connection unread, so the next request hung.
+ * Guards against reactor/reactor-netty#4361 (fixed in the Reactor Netty 1.3.8 the pom pins): an
+ * asynchronous answer followed on the same connection by a pipelined synchronous one left the
+ * connection unread, so the next request hung.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KeepAliveTest {

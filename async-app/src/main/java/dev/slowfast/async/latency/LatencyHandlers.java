@@ -5,7 +5,6 @@ import dev.slowfast.rules.Primes;
 import dev.slowfast.rules.QueryRules;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -17,12 +16,12 @@ public final class LatencyHandlers {
 
     private final Vertx vertx;
     private final Database database;
-    private final WorkerExecutor cpuWorkers;
+    private final CpuPool cpuPool;
 
-    public LatencyHandlers(Vertx vertx, Database database, WorkerExecutor cpuWorkers) {
+    public LatencyHandlers(Vertx vertx, Database database, CpuPool cpuPool) {
         this.vertx = vertx;
         this.database = database;
-        this.cpuWorkers = cpuWorkers;
+        this.cpuPool = cpuPool;
     }
 
     public Future<JsonObject> fast(RoutingContext ctx) {
@@ -44,12 +43,12 @@ public final class LatencyHandlers {
     }
 
     /**
-     * CPU-bound work runs on the bounded worker pool, unordered so requests from one event loop
-     * do not queue behind each other, and the event loop keeps serving meanwhile.
+     * CPU-bound work runs on the bounded worker pool ({@link CpuPool}), dropped if its client
+     * has gone before it starts, and the event loop keeps serving meanwhile.
      */
     public Future<JsonObject> cpu(RoutingContext ctx) {
         long n = QueryRules.N.parse(ctx.request().getParam("n"));
-        return cpuWorkers.executeBlocking(() -> Primes.isPrime(n), false)
+        return cpuPool.run(ctx.response(), () -> Primes.isPrime(n))
                 .map(prime -> new JsonObject().put("n", n).put("prime", prime));
     }
 

@@ -2,6 +2,7 @@ package dev.slowfast.async.problems;
 
 import dev.slowfast.rules.Problem;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
@@ -21,7 +22,12 @@ public final class ProblemResponses {
         if (retryAfter > 0) {
             response.putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfter));
         }
-        return response.end(toJson(problem).toBuffer());
+        return response.end(body(problem));
+    }
+
+    /** The problem's JSON body; rendered once, it can be written to any number of responses. */
+    public static Buffer body(Problem problem) {
+        return toJson(problem).toBuffer();
     }
 
     /** RFC 9457 members; {@code errors} only when there are some (validation failures). */

@@ -8,6 +8,7 @@ import dev.slowfast.rules.ProblemDetails;
 import dev.slowfast.rules.ProblemType;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -51,7 +52,11 @@ public final class FrameworkErrors {
             case 415 -> Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, ProblemDetails.UNSUPPORTED_MEDIA_TYPE);
             default -> ErrorMapping.toProblem(ctx); // 500: a handler failed
         };
-        ProblemResponses.send(response, problem);
+        boolean refusedBodyArriving = (status == 413 || status == 415) && RefusedBodies.stillArriving(ctx);
+        Future<Void> answered = ProblemResponses.send(response, problem);
+        if (refusedBodyArriving) {
+            RefusedBodies.closeAfter(ctx, answered);
+        }
     }
 
     /**

@@ -20,7 +20,7 @@ public final class VertxServer {
         // Port 0 would give every instance a different free port; a negative port asks Vert.x for
         // one free port shared by all instances that use the same negative number.
         return vertx.createHttpServer(headLimits.serverOptions())
-                .connectionHandler(deadline::start)
+                .connectionHandler(deadline::opened)
                 .invalidRequestHandler(FrameworkErrors::rejectInvalid)
                 .requestHandler(request -> {
                     deadline.headReceived(request);

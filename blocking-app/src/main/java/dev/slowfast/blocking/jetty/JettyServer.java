@@ -12,6 +12,13 @@ import org.eclipse.jetty.server.ServerConnector;
  */
 public final class JettyServer {
 
+    /**
+     * The listen backlog. The JDK's default of 50 overflows when a burst of clients connects at once: Linux drops
+     * the SYNs beyond it and the clients retry a second later, while those already accepted wait for them and
+     * meet their header deadline. Connections are cheap here (a selector, no thread), requests are what is limited.
+     */
+    private static final int ACCEPT_QUEUE_SIZE = 1024;
+
     private final int port;
     private final ThreadModel threadModel;
     private final int workerThreads;
@@ -43,13 +50,19 @@ public final class JettyServer {
 
     public void configure(JettyConfig jetty) {
         var headLimits = new RequestHeadLimits(maxTargetBytes, maxHeaderBytes);
+        var headerDeadlines = new HeaderTimeout(headerTimeout);
         jetty.threadPool = RequestThreads.pool(threadModel, workerThreads);
         jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(headLimits.parserBudget()));
         jetty.addConnector((server, http) -> {
             var connector = new ServerConnector(server, RequestThreads.ACCEPTORS, RequestThreads.SELECTORS,
                     new HttpConnectionFactory(http));
             connector.setPort(port);
-            connector.addEventListener(new HeaderTimeout(connector.getScheduler(), headerTimeout));
+            connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
+            // Jetty cuts every connection's idle timeout to this (1 s by default) when it stops, so a request in
+            // flight whose body was still arriving got a 408; keep it as it was: requests in flight finish as they
+            // would have, the stop timeout bounds the drain, and idle connections meet their header deadline.
+            connector.setShutdownIdleTimeout(connector.getIdleTimeout());
+            connector.addEventListener(headerDeadlines);
             return connector;
         });
         jetty.modifyServer(server -> {
@@ -57,10 +70,14 @@ public final class JettyServer {
             // Server.stop() first waits this long for GracefulHandler's requests in flight, then closes connections.
             server.setStopTimeout(shutdownGrace.toMillis());
             // Each insert wraps what is there (Javalin's StatisticsHandler; Javalin adds its servlet innermost),
-            // so the last one inserted sees a request first: head limits, then draining, then shedding.
-            server.insertHandler(new InFlightLimit(maxInFlight, probes));
+            // so the last one inserted sees a request first: the next head's deadline, unread bodies (around every
+            // answer, the refusals below included), head limits, then draining, then shedding.
+            server.insertHandler(new InFlightLimit(maxInFlight, RequestThreads.handlerLimit(threadModel, workerThreads,
+                    maxInFlight), probes));
             server.insertHandler(graceful);
             server.insertHandler(headLimits);
+            server.insertHandler(new UnreadBodies());
+            server.insertHandler(headerDeadlines);
         });
     }
 

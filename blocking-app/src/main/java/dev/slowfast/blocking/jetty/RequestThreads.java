@@ -6,18 +6,23 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * Sets up the Jetty threads that run the request handlers, per {@link ThreadModel}.
  *
- * <p>Jetty's connector leases its acceptor and selector threads from the server's thread pool for
- * as long as it runs, so they are not available for requests. We fix their number and add it to the
- * pool size; what is left is exactly the number of requests that can be handled at once.
+ * <p>Jetty's connector leases its acceptor and selector threads from the server's thread pool for as long as it
+ * runs, and a connection's head is parsed on a pool thread before any handler sees it. So the platform pool has
+ * {@link #SPARE_THREADS} more than {@code WORKER_THREADS} (plus the connector's): with every worker busy, a new
+ * head is still parsed at once and reaches {@link InFlightLimit}, which lets {@code WORKER_THREADS} requests run,
+ * parks the next ones (no thread held) up to {@code MAX_IN_FLIGHT}, and sheds the rest. Nothing waits unseen in
+ * the pool's own unbounded job queue any more.
  */
 final class RequestThreads {
 
     static final int ACCEPTORS = 1;
     static final int SELECTORS = 1;
     private static final int CONNECTOR_THREADS = ACCEPTORS + SELECTORS;
+    /** Threads that only parse heads, shed, resume parked requests and discard refused bodies: none of it blocks. */
+    private static final int SPARE_THREADS = 8;
 
     /** Virtual model: platform threads only for Jetty's own short, non-blocking tasks. */
-    private static final int VIRTUAL_MODEL_PLATFORM_THREADS = CONNECTOR_THREADS + 8;
+    private static final int VIRTUAL_MODEL_PLATFORM_THREADS = CONNECTOR_THREADS + SPARE_THREADS;
 
     private RequestThreads() {
     }
@@ -30,11 +35,16 @@ final class RequestThreads {
         };
     }
 
-    /** WORKER_THREADS platform threads for requests; request number WORKER_THREADS + 1 waits in Jetty's queue. */
+    /** How many requests may run in a handler at once: the workers, or (virtual threads) no limit but MAX_IN_FLIGHT. */
+    static int handlerLimit(ThreadModel model, int workerThreads, int maxInFlight) {
+        return model == ThreadModel.PLATFORM ? Math.min(workerThreads, maxInFlight) : maxInFlight;
+    }
+
+    /** WORKER_THREADS platform threads for handlers, and the spare ones that keep parsing while they are all busy. */
     private static QueuedThreadPool platformPool(int workerThreads) {
-        var pool = new QueuedThreadPool(workerThreads + CONNECTOR_THREADS);
+        var pool = new QueuedThreadPool(workerThreads + CONNECTOR_THREADS + SPARE_THREADS);
         // Reserved threads sit idle waiting for Jetty's hand-off optimisation and do not take queued
-        // requests; with none, every pool thread that is not the connector's is a worker.
+        // jobs; with none, every thread that is not the connector's takes the next job at once.
         pool.setReservedThreads(0);
         pool.setName("worker");
         return pool;

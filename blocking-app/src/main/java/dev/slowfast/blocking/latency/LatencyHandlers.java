@@ -6,14 +6,20 @@ import dev.slowfast.rules.QueryRules;
 import io.javalin.http.Context;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** The seed experiment: answer at once, wait, wait inside PostgreSQL, or compute. */
 public final class LatencyHandlers {
 
     private final Database database;
+    private final CpuPool cpuPool;
+    private final Predicate<Context> clientGone;
 
-    public LatencyHandlers(Database database) {
+    /** {@code clientGone} tells whether a request's client has closed its connection (asked before CPU work starts). */
+    public LatencyHandlers(Database database, CpuPool cpuPool, Predicate<Context> clientGone) {
         this.database = database;
+        this.cpuPool = cpuPool;
+        this.clientGone = clientGone;
     }
 
     public void fast(Context ctx) {
@@ -34,10 +40,11 @@ public final class LatencyHandlers {
         ctx.json(new SlowMessage(ms));
     }
 
-    /** CPU-bound work, right on the request thread. */
-    public void cpu(Context ctx) {
+    /** CPU-bound work on the bounded CPU pool; the request thread waits for it. */
+    public void cpu(Context ctx) throws InterruptedException {
         long n = QueryRules.N.parse(ctx.queryParam("n"));
-        ctx.json(new PrimeResult(n, Primes.isPrime(n)));
+        boolean prime = cpuPool.compute(() -> Primes.isPrime(n), () -> clientGone.test(ctx));
+        ctx.json(new PrimeResult(n, prime));
     }
 
     record SlowMessage(String message, int ms) {

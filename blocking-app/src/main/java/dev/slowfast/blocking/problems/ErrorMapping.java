@@ -21,13 +21,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class ErrorMapping {
 
-    private static final long MAX_DISCARDED_BYTES = 16L * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+    private static volatile UnreadBody unreadBody = UnreadBody.NONE;
 
     private ErrorMapping() {
     }
 
-    public static void register(RoutesConfig routes) {
+    /**
+     * {@code unreadBody} tells whether a request's body was left unread, and reads and drops the rest of it (with
+     * a deadline) once the answer is out; it comes from the edge.
+     */
+    public static void register(RoutesConfig routes, UnreadBody unreadBody) {
+        ErrorMapping.unreadBody = unreadBody;
         routes.exception(ApiProblem.class, (e, ctx) -> respond(ctx, e.problem()));
         routes.exception(HttpResponseException.class, ErrorMapping::javalinResponse);
         routes.exception(SQLException.class, ErrorMapping::databaseFailure);
@@ -67,27 +72,40 @@ public final class ErrorMapping {
         }
     }
 
+    /**
+     * An error can leave the body unread (a 404 or 415 before it, a 413 after 64 KiB). Then the answer goes out at
+     * once with {@code Connection: close}, and the rest of the body is read and dropped for a bounded time, so that
+     * closing the connection does not reset it under an answer the client has not read yet.
+     */
     private static void respond(Context ctx, Problem problem) {
-        discardUnreadBody(ctx);
-        ProblemResponses.send(ctx, problem);
+        if (!unreadBody.isLeftUnread(ctx)) {
+            ProblemResponses.send(ctx, problem);
+            return;
+        }
+        ctx.header(Header.CONNECTION, "close");
+        try {
+            ProblemResponses.sendNow(ctx, problem);
+        } catch (IOException e) {
+            return; // the client has gone
+        }
+        unreadBody.drainAfterAnswer(ctx);
     }
 
-    /**
-     * An error can leave part of the request body unread (a 415, or a 413 after 64 KiB). Jetty then
-     * closes the connection, and a close with unread bytes resets it, so a client still sending may
-     * never see our answer. Reading the rest first avoids that; a huge upload is still cut off.
-     */
-    private static void discardUnreadBody(Context ctx) {
-        byte[] buffer = new byte[8192];
-        long discarded = 0;
-        try {
-            var body = ctx.req().getInputStream();
-            int read;
-            while (discarded < MAX_DISCARDED_BYTES && (read = body.read(buffer)) != -1) {
-                discarded += read;
+    /** What the edge does about a body a handler did not read. */
+    public interface UnreadBody {
+        UnreadBody NONE = new UnreadBody() {
+            @Override
+            public boolean isLeftUnread(Context ctx) {
+                return false;
             }
-        } catch (IOException | IllegalStateException e) {
-            // the client went away or the body is unreadable: nothing left to protect
-        }
+
+            @Override
+            public void drainAfterAnswer(Context ctx) {
+            }
+        };
+
+        boolean isLeftUnread(Context ctx);
+
+        void drainAfterAnswer(Context ctx);
     }
 }

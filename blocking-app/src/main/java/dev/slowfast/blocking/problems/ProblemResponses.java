@@ -6,6 +6,7 @@ import dev.slowfast.rules.FieldError;
 import dev.slowfast.rules.Problem;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.eclipse.jetty.http.HttpHeader;
@@ -29,6 +30,19 @@ public final class ProblemResponses {
             ctx.header(Header.RETRY_AFTER, Integer.toString(retryAfter));
         }
         ctx.status(problem.status()).contentType(PROBLEM_JSON).result(json(problem));
+    }
+
+    /** Writes the problem at once (committed and flushed) rather than when the handler returns. */
+    public static void sendNow(Context ctx, Problem problem) throws IOException {
+        int retryAfter = problem.type().retryAfterSeconds();
+        if (retryAfter > 0) {
+            ctx.header(Header.RETRY_AFTER, Integer.toString(retryAfter));
+        }
+        byte[] body = json(problem);
+        ctx.status(problem.status()).contentType(PROBLEM_JSON);
+        ctx.res().setContentLength(body.length);
+        ctx.res().getOutputStream().write(body);
+        ctx.res().flushBuffer();
     }
 
     public static void send(Response response, Callback callback, Problem problem) {
