@@ -16,9 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The slowfast API contract, as a suite any implementation runs (Reactive Streams TCK style):
@@ -79,15 +76,9 @@ public abstract class ApiContract {
     @Nested class Hostile extends HostileInputCases { }
 
     /** Hands the client of the enclosing {@link ApiContract} to every {@code ApiClient} parameter of its cases. */
-    static final class ClientResolver implements ParameterResolver {
-        @Override
-        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-            return parameter.getParameter().getType() == ApiClient.class;
-        }
-
-        @Override
-        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-            return context.getRequiredTestInstances().findInstance(ApiContract.class).orElseThrow().api;
+    static final class ClientResolver extends EnclosingContractResolver<ApiContract, ApiClient> {
+        ClientResolver() {
+            super(ApiContract.class, ApiClient.class, contract -> contract.api);
         }
     }
 }

@@ -13,9 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The promises under stress (docs/contract.md, "Under stress"), checked on the app's jar running
@@ -57,15 +54,9 @@ public abstract class AppProcessContract {
     @Nested class Configuration extends ConfigurationCases { }
 
     /** Hands the enclosing {@link AppProcessContract}'s {@link AppProcesses} to every such parameter of its cases. */
-    static final class AppsResolver implements ParameterResolver {
-        @Override
-        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-            return parameter.getParameter().getType() == AppProcesses.class;
-        }
-
-        @Override
-        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-            return context.getRequiredTestInstances().findInstance(AppProcessContract.class).orElseThrow().apps;
+    static final class AppsResolver extends EnclosingContractResolver<AppProcessContract, AppProcesses> {
+        AppsResolver() {
+            super(AppProcessContract.class, AppProcesses.class, contract -> contract.apps);
         }
     }
 }
