@@ -13,9 +13,14 @@ import java.time.Duration;
  * @param maxInFlight      {@code MAX_IN_FLIGHT}: requests accepted and not yet answered; the next is shed with a 503
  * @param dbAcquireTimeout {@code DB_ACQUIRE_TIMEOUT_MS}: the longest wait for a pooled connection, then a 503
  * @param headerTimeout    {@code HEADER_TIMEOUT_MS}: the time a connection has to deliver each complete request head
+ * @param metrics          {@code METRICS}: {@code on} serves {@code /metrics} and records every metric of
+ *                         {@link MetricNames}; {@code off} records nothing (to measure what metrics cost)
  */
 public record ServerSettings(int port, DatabaseUrl database, int dbPoolSize, Duration shutdownGrace, int maxInFlight,
-                             Duration dbAcquireTimeout, Duration headerTimeout) {
+                             Duration dbAcquireTimeout, Duration headerTimeout, Metrics metrics) {
+
+    /** {@code METRICS}: whether the app measures itself. */
+    public enum Metrics { ON, OFF }
 
     public static final String DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
     public static final int DEFAULT_POOL_SIZE = 10;
@@ -36,6 +41,12 @@ public record ServerSettings(int port, DatabaseUrl database, int dbPoolSize, Dur
                 env.millis("SHUTDOWN_GRACE_MS", DEFAULT_SHUTDOWN_GRACE_MS, 0, HOUR_MS),
                 env.integer("MAX_IN_FLIGHT", DEFAULT_MAX_IN_FLIGHT, 1, 1_000_000),
                 env.millis("DB_ACQUIRE_TIMEOUT_MS", DEFAULT_DB_ACQUIRE_TIMEOUT_MS, MIN_ACQUIRE_TIMEOUT_MS, HOUR_MS),
-                env.millis("HEADER_TIMEOUT_MS", DEFAULT_HEADER_TIMEOUT_MS, 1, HOUR_MS));
+                env.millis("HEADER_TIMEOUT_MS", DEFAULT_HEADER_TIMEOUT_MS, 1, HOUR_MS),
+                env.choice("METRICS", Metrics.class, Metrics.ON));
+    }
+
+    /** {@code METRICS=on} (the default). */
+    public boolean metricsOn() {
+        return metrics == Metrics.ON;
     }
 }

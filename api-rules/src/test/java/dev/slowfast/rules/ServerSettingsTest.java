@@ -23,6 +23,16 @@ class ServerSettingsTest {
         assertEquals(10_000, settings.maxInFlight());
         assertEquals(Duration.ofSeconds(1), settings.dbAcquireTimeout());
         assertEquals(Duration.ofSeconds(10), settings.headerTimeout());
+        assertTrue(settings.metricsOn());
+    }
+
+    @Test
+    void metricsCanBeSwitchedOffAndNothingElseIsAccepted() {
+        assertFalse(ServerSettings.read(new Environment(Map.of("METRICS", "off")), 8081).metricsOn());
+        assertTrue(ServerSettings.read(new Environment(Map.of("METRICS", "ON")), 8081).metricsOn());
+        var e = assertThrows(ConfigurationException.class,
+                () -> ServerSettings.read(new Environment(Map.of("METRICS", "false")), 8081));
+        assertTrue(e.getMessage().startsWith("METRICS must be one of 'on', 'off'"), e.getMessage());
     }
 
     @Test

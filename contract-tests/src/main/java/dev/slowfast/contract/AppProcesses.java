@@ -19,14 +19,21 @@ public final class AppProcesses implements AutoCloseable {
 
     private final Path jar;
     private final Map<String, String> environment;
+    private final List<String> pressureMetrics;
     private final TestDatabase database;
     private final List<AppProcess> apps = new ArrayList<>();
     private final List<AutoCloseable> resources = new ArrayList<>();
 
-    AppProcesses(Path jar, Map<String, String> environment, TestDatabase database) {
+    AppProcesses(Path jar, Map<String, String> environment, List<String> pressureMetrics, TestDatabase database) {
         this.jar = jar;
         this.environment = Map.copyOf(environment);
+        this.pressureMetrics = List.copyOf(pressureMetrics);
         this.database = database;
+    }
+
+    /** The Prometheus names of the app's paradigm-pressure metrics (see {@link AppProcessContract#pressureMetrics()}). */
+    public List<String> pressureMetrics() {
+        return pressureMetrics;
     }
 
     /** This case's empty database. */
