@@ -2,7 +2,6 @@ package dev.slowfast.blocking;
 
 import dev.slowfast.contract.AppProcessContract;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /** Shutdown, shedding, bounded waits and slow clients against the fat jar, on platform worker threads. */
@@ -16,11 +15,5 @@ class BlockingPlatformProcessContractTest extends AppProcessContract {
     @Override
     protected Map<String, String> environment() {
         return Map.of("THREAD_MODEL", "platform");
-    }
-
-    /** Pressure on a thread pool: requests waiting for a thread, and pinned virtual threads. */
-    @Override
-    protected List<String> pressureMetrics() {
-        return List.of("slowfast_requests_waiting_for_thread", "jvm_threads_virtual_pinned_seconds_count");
     }
 }

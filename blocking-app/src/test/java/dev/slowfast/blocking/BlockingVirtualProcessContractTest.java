@@ -2,7 +2,6 @@ package dev.slowfast.blocking;
 
 import dev.slowfast.contract.AppProcessContract;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /** Shutdown, shedding, bounded waits and slow clients against the fat jar, a virtual thread per request. */
@@ -16,11 +15,5 @@ class BlockingVirtualProcessContractTest extends AppProcessContract {
     @Override
     protected Map<String, String> environment() {
         return Map.of("THREAD_MODEL", "virtual");
-    }
-
-    /** Pressure on threads: requests waiting for a thread (none on virtual threads), and pinned virtual threads. */
-    @Override
-    protected List<String> pressureMetrics() {
-        return List.of("slowfast_requests_waiting_for_thread", "jvm_threads_virtual_pinned_seconds_count");
     }
 }

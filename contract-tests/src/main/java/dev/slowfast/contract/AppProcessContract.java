@@ -3,7 +3,6 @@ package dev.slowfast.contract;
 import dev.slowfast.contract.process.ConfigurationCases;
 import dev.slowfast.contract.process.CpuWorkCases;
 import dev.slowfast.contract.process.DatabaseWaitCases;
-import dev.slowfast.contract.process.MetricsCases;
 import dev.slowfast.contract.process.SheddingCases;
 import dev.slowfast.contract.process.ShutdownCases;
 import dev.slowfast.contract.process.SlowClientCases;
@@ -22,8 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code MAX_IN_FLIGHT}, bounded waits for the database, recovery from a database outage, header
  * deadlines and slow bodies, CPU work that never starves the rest, bad configuration and secrets.
  * Extend it and say where the jar is; each case starts its own process with the environment it
- * needs, on its own fresh database. Also the metrics ({@code GET /metrics}), which only a process of
- * its own can count exactly.
+ * needs, on its own fresh database.
  */
 @ExtendWith(AppProcessContract.AppsResolver.class)
 public abstract class AppProcessContract {
@@ -38,17 +36,9 @@ public abstract class AppProcessContract {
         return Map.of();
     }
 
-    /**
-     * The Prometheus names of this paradigm's pressure metrics (docs/contract.md, "Metrics"): the
-     * event-loop delay for an event loop, the wait for a worker thread and virtual-thread pinning
-     * for a thread pool. The one place the suite asks an app what it is, because the metric that
-     * explains a paradigm's limit is the point of the difference.
-     */
-    protected abstract List<String> pressureMetrics();
-
     @BeforeEach
     void freshDatabase() {
-        apps = new AppProcesses(jar(), environment(), pressureMetrics(), PostgresServer.shared().createDatabase());
+        apps = new AppProcesses(jar(), environment(), List.of(), PostgresServer.shared().createDatabase());
     }
 
     @AfterEach
@@ -63,7 +53,6 @@ public abstract class AppProcessContract {
     @Nested class CpuWork extends CpuWorkCases { }
     @Nested class DatabaseWaits extends DatabaseWaitCases { }
     @Nested class Configuration extends ConfigurationCases { }
-    @Nested class Metrics extends MetricsCases { }
 
     /** Hands the enclosing {@link AppProcessContract}'s {@link AppProcesses} to every such parameter of its cases. */
     static final class AppsResolver extends EnclosingContractResolver<AppProcessContract, AppProcesses> {

@@ -31,7 +31,7 @@ public final class AppProcesses implements AutoCloseable {
         this.database = database;
     }
 
-    /** The Prometheus names of the app's paradigm-pressure metrics (see {@link AppProcessContract#pressureMetrics()}). */
+    /** The Prometheus names of the app's paradigm-pressure metrics (see {@link MetricsContract#pressureMetrics()}; none for the other suites). */
     public List<String> pressureMetrics() {
         return pressureMetrics;
     }
