@@ -53,8 +53,10 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class PipeliningContract {
 
-    /** "Bounded": generous, so that a JVM's ordinary heap growth passes. */
+    /** "Bounded": generous, so that a JVM's ordinary native growth (code cache, thread stacks, buffers) passes. */
     static final long MAX_GROWTH_BYTES = 64L * 1024 * 1024;
+    /** The app's heap, fully committed and touched at start-up (big enough for every app's workload here). */
+    static final List<String> FIXED_HEAP = List.of("-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch");
     /**
      * How much of an unread pipeline the server process may have taken in (read off its socket) while the
      * client does not read: what it legitimately answered until its socket's send buffer filled (about 4 MiB of
@@ -89,7 +91,9 @@ public abstract class PipeliningContract {
         database = PostgresServer.shared().createDatabase();
         Map<String, String> env = new HashMap<>(environment());
         env.put("DATABASE_URL", database.url());
-        app = AppProcess.start(jar(), env);
+        // A fixed, pre-touched heap: heap expansion then cannot show as RSS growth, so the RSS bound measures what
+        // the server buffers off-heap (direct buffers), and the bytes-read bound what it takes in at all.
+        app = AppProcess.launcher(jar()).env(env).jvmOptions(FIXED_HEAP).start().awaitHealthy(Duration.ofSeconds(60));
     }
 
     @AfterAll

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * limit holds for the whole app. {@code /health} and {@code /ready} are never shed: an orchestrator
  * must still see a busy app as alive.
  *
- * <p>The contract gives a shed answer 50 ms (p99) at ten times the limit, on a busy machine, so it
+ * <p>The contract gives a shed answer 200 ms (p99) at ten times the limit, on a busy machine, so it
  * costs as little as it can: the router's first route (before path checks, method matching and body
  * handling), one pre-rendered body and pre-encoded headers, no error handler, no log line. Not
  * earlier, in the HttpServer's request handler: the slot comes back through

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * {@code GET /metrics} (docs/contract.md, "Metrics"): the same Prometheus names and labels in every
  * app, and they move with what the app did: a request counts once under its route template, a shed
  * request counts as shed, the in-flight gauge follows the requests, and the endpoint itself is never
- * shed and answers while the app drains. The names are written here from the contract, never taken
+ * shed. The names are written here from the contract, never taken
  * from the apps' code.
  */
 public abstract class MetricsCases extends ProcessCases {
@@ -63,6 +63,8 @@ public abstract class MetricsCases extends ProcessCases {
         assertTrue(missing.isEmpty(), () -> "GET /metrics lacks " + missing + " (docs/contract.md, \"Metrics\")");
 
         assertEquals(3, scrape.sum("db_pool_connections_max", Map.of()), "db_pool_connections_max is DB_POOL_SIZE");
+        assertTrue(scrape.sum("db_pool_acquire_seconds_count", Map.of()) >= 2,
+                "GET /contacts and /slow/db each took a pooled connection: db_pool_acquire_seconds_count >= 2");
         for (String histogram : List.of("http_server_requests_seconds", "db_pool_acquire_seconds")) {
             assertFalse(scrape.find(histogram + "_bucket", Map.of("le", "+Inf")).isEmpty(),
                     histogram + " is a histogram with an +Inf bucket");
@@ -141,34 +143,37 @@ public abstract class MetricsCases extends ProcessCases {
     }
 
     /**
-     * A {@code GET /metrics} on a connection opened before SIGTERM, sent while a {@code /slow}
-     * request is still draining, answers 200 and shows that request in flight: a scraper watches
-     * the drain. The slow request still gets its answer and the app exits cleanly.
+     * With {@code DB_POOL_SIZE=1}, one {@code /slow/db} holds the only connection and a second waits
+     * for it: the pool shows 1 active and 1 pending; when both are answered, 0 active and 0 pending,
+     * and the acquire histogram has counted both waits, one of them about as long as the first hold.
      */
     @Test
-    void metricsAnswerWhileTheAppDrains() throws Exception {
-        AppProcess app = apps().start("SHUTDOWN_GRACE_MS", "10000");
+    void aRequestWaitingForThePoolShowsAsPendingAndItsWaitIsTimed() throws Exception {
+        AppProcess app = apps().start("DB_POOL_SIZE", "1");
         var api = new ApiClient(app.baseUri());
-        try (Connection scraper = Connection.open(app.baseUri())) {
-            Exchange first = scraper.exchange(Request.get("/metrics"), Duration.ofSeconds(5));
-            assertTrue(first.answered() && first.response().status() == 200, () -> "GET /metrics: " + first.describe());
-            CompletableFuture<ApiResponse> slow = api.getAsync("/slow?ms=3000");
-            awaitScrape(app, text -> text.sum("slowfast_requests_in_flight", Map.of()) >= 1);
+        assertEquals(200, api.get("/slow/db?ms=1").status()); // the pool's one connection is open
+        PrometheusText before = scrape(app);
+        double acquiredBefore = before.sum("db_pool_acquire_seconds_count", Map.of());
+        double waitedBefore = before.sum("db_pool_acquire_seconds_sum", Map.of());
 
-            app.terminate();
-            Thread.sleep(500);
-            Exchange draining = scraper.exchange(Request.get("/metrics"), Duration.ofSeconds(5));
-            assertTrue(draining.answered() && draining.response().status() == 200 && draining.contractBreak() == null,
-                    () -> "GET /metrics on an open connection while draining answers 200: " + draining.describe()
-                            + "\n" + app.output());
-            double inFlight = PrometheusText.parse(draining.response().body()).sum("slowfast_requests_in_flight", Map.of());
-            assertTrue(inFlight >= 1, "while draining, the /slow request is still in flight: " + inFlight);
+        CompletableFuture<ApiResponse> holder = api.getAsync("/slow/db?ms=2000");
+        awaitScrape(app, text -> text.sum("db_pool_connections_active", Map.of()) == 1);
+        CompletableFuture<ApiResponse> waiter = api.getAsync("/slow/db?ms=1");
+        PrometheusText busy = awaitScrape(app, text -> text.sum("db_pool_connections_pending", Map.of()) == 1);
+        assertEquals(1, busy.sum("db_pool_connections_active", Map.of()), "one /slow/db holds the only connection");
+        assertEquals(1, busy.sum("db_pool_connections_pending", Map.of()), "the second /slow/db waits for it");
 
-            ApiResponse answer = slow.get();
-            assertTrue(isSlowAnswer(answer, 3000), () -> "the draining request is answered: " + answer.describe());
-        }
-        int exit = app.awaitExit(Duration.ofSeconds(12));
-        assertTrue(CLEAN_EXIT.contains(exit), () -> "exit status " + exit + "\n" + app.output());
+        ApiResponse held = holder.get();
+        assertTrue(isSlowAnswer(held, 2000), () -> "the holder is answered: " + held.describe());
+        ApiResponse waited1 = waiter.get();
+        assertTrue(isSlowAnswer(waited1, 1), () -> "the waiter is answered once the connection is free: " + waited1.describe());
+        PrometheusText after = awaitScrape(app, text -> text.sum("db_pool_connections_active", Map.of()) == 0
+                && text.sum("db_pool_acquire_seconds_count", Map.of()) >= acquiredBefore + 2);
+        assertEquals(0, after.sum("db_pool_connections_pending", Map.of()), "nobody waits any more");
+        assertEquals(acquiredBefore + 2, after.sum("db_pool_acquire_seconds_count", Map.of()),
+                "both requests' waits for a connection are counted once each");
+        double waited = after.sum("db_pool_acquire_seconds_sum", Map.of()) - waitedBefore;
+        assertTrue(waited >= 0.5 && waited < 10, "the waiter waited for most of the holder's 2 s: " + waited + " s in all");
     }
 
     /** {@code METRICS=off}: nothing is served on {@code /metrics} (404) and the rest works as ever. */
