@@ -56,7 +56,7 @@ public final class MetricNames {
     public static final Duration HISTOGRAM_MIN = Duration.ofMillis(1);
     public static final Duration HISTOGRAM_MAX = Duration.ofSeconds(60);
 
-    /** The path the metrics are served on: never shed, answered while draining. */
+    /** The path the metrics are served on: never shed (like /health and /ready), refused after SIGTERM like any request. */
     public static final String PATH = "/metrics";
 
     private MetricNames() {
