@@ -110,7 +110,7 @@ class ScalingPipelineTest {
         assertTrue(json.at("/provenance/git/commit").isTextual());
         assertTrue(json.at("/provenance/machine/cores").asInt() >= 1);
         assertEquals(2, json.at("/runs").size());
-        assertEquals(4, json.at("/targets").size());
+        assertEquals(5, json.at("/targets").size());
 
         String html = Files.readString(reportDir.resolve("index.html"));
         assertTrue(html.contains("<svg") && !html.contains("<script") && !html.contains("http://cdn"), "self-contained HTML with inline SVG");

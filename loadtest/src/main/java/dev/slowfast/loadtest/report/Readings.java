@@ -29,7 +29,8 @@ final class Readings {
             if (top.boundRps() == null) {
                 LevelResult best = run.levels().stream().max((a, b) -> Double.compare(a.throughputRps(), b.throughputRps())).orElseThrow();
                 sentences.add(run.variant() + " peaks at " + rps(best.throughputRps()) + " at " + users(best.users())
-                        + (best == top ? "." : " and gives " + rps(top.throughputRps()) + " at " + users(top.users()) + "."));
+                        + (best == top ? "" : " and gives " + rps(top.throughputRps()) + " at " + users(top.users()))
+                        + " (measured at " + users(top.users()) + ": " + Causes.of(top) + ").");
                 continue;
             }
             LevelResult firstBehind = run.levels().stream().filter(l -> l.boundRatio() < KEEPS_UP).findFirst().orElse(null);
@@ -37,7 +38,8 @@ final class Readings {
             if (firstBehind == null && firstCapped != null) {
                 sentences.add(run.variant() + " plateaus at " + rps(top.throughputRps()) + " from " + users(firstCapped.users())
                         + " on = " + top.boundLimit() + " ÷ " + seconds(run.delayMs()) + " (" + percent(top.boundRatio())
-                        + " of that bound): requests beyond the pool wait in a queue.");
+                        + " of that bound): requests beyond the pool wait in a queue (measured at " + users(top.users()) + ": "
+                        + Causes.of(top) + ").");
             } else if (firstBehind == null) {
                 sentences.add(run.variant() + " keeps up with the bound at every level: " + rps(top.throughputRps()) + " at "
                         + users(top.users()) + " (" + percent(top.boundRatio()) + ").");
@@ -47,8 +49,9 @@ final class Readings {
                 sentences.add(run.variant() + (lastGood > 0 ? " follows the bound up to " + users(lastGood) + ", then" : "")
                         + " falls behind at " + users(firstBehind.users()) + ": " + rps(firstBehind.throughputRps()) + ", "
                         + percent(firstBehind.boundRatio()) + " of " + rps(firstBehind.boundRps())
+                        + " (measured there: " + Causes.of(firstBehind) + ")"
                         + (firstBehind == top ? "" : "; at " + users(top.users()) + " " + rps(top.throughputRps()) + " ("
-                        + percent(top.boundRatio()) + ")") + ".");
+                        + percent(top.boundRatio()) + "; measured: " + Causes.of(top) + ")") + ".");
             }
         }
         return String.join(" ", sentences);
@@ -164,6 +167,33 @@ final class Readings {
     private static String kinds(LevelResult level) {
         return level.errors().status() + " status, " + level.errors().timeout() + " timeout, "
                 + level.errors().connection() + " connection";
+    }
+
+    static String gcShare(List<RunResult> runs) {
+        var sentences = new ArrayList<String>();
+        for (RunResult run : runs) {
+            run.levels().stream().filter(l -> l.metrics() != null && l.metrics().gcPauseShare() != null)
+                    .max((a, b) -> Double.compare(a.metrics().gcPauseShare(), b.metrics().gcPauseShare()))
+                    .ifPresent(worst -> sentences.add(run.variant() + ": at most " + percent(worst.metrics().gcPauseShare())
+                            + " of the window in GC pauses, at " + users(worst.users()) + " (heap peak "
+                            + percent(worst.metrics().heapPeakShare()) + " of max, " + worst.metrics().gcPauses() + " pauses)."));
+        }
+        return "The share of each measurement window the app spent in stop-the-world GC pauses (jvm_gc_pause_seconds):"
+                + " time in which it handled no request. " + String.join(" ", sentences);
+    }
+
+    static String poolWait(List<RunResult> runs) {
+        var sentences = new ArrayList<String>();
+        for (RunResult run : runs) {
+            run.levels().stream().filter(l -> l.metrics() != null && l.metrics().poolAcquires() != null && l.metrics().poolAcquires() > 0)
+                    .reduce((first, second) -> second)
+                    .ifPresent(top -> sentences.add(run.variant() + " at " + users(top.users()) + ": connection wait p99 "
+                            + Causes.bucketMs(top.metrics().poolAcquireP99Ms()) + " over " + String.format(Locale.ROOT, "%,d",
+                            top.metrics().poolAcquires()) + " waits, up to " + String.format(Locale.ROOT, "%,.0f",
+                            top.metrics().poolPendingPeak() == null ? 0 : top.metrics().poolPendingPeak()) + " waiting at once."));
+        }
+        return "How long requests waited for one of the pool's connections (db_pool_acquire_seconds, p99 as the upper bound of"
+                + " its histogram bucket): the time a request spends queued in front of the database. " + String.join(" ", sentences);
     }
 
     static String users(int users) {

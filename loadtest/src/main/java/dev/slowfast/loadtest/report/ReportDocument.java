@@ -39,6 +39,13 @@ final class ReportDocument {
                     .map(s -> s.variant() + " × " + s.workload() + ": " + s.reason()).toList())));
         }
         charts.forEach((workload, workloadCharts) -> blocks.add(workload(results.runsOf(workload), workload, workloadCharts)));
+        var cost = MetricsCost.rows(results);
+        if (!cost.isEmpty()) {
+            blocks.add(section("Cost of the metrics", Paragraph.of(new Text("/fast throughput of each app with "),
+                    new Code("METRICS=on"), new Text(" (workload fast, scraped once a second) and "), new Code("METRICS=off"),
+                    new Text(" (workload fast-metrics-off, not scraped), in the same run; cost = 1 − on ÷ off.")),
+                    Table.of(MetricsCost.HEADER, cost, false)));
+        }
         blocks.add(section("Provenance", Table.of(List.of("", ""), Tables.provenance(p), true)));
         blocks.add(Paragraph.of(new Text("Raw numbers, latency histograms (HdrHistogram, base64) and all settings: "),
                 new Link("results.json", "results.json"), new Text("; SVG files in "), new Link("charts/", "charts/"), new Text(".")));
@@ -48,6 +55,13 @@ final class ReportDocument {
     private static Section workload(List<RunResult> runs, String workload, List<Chart> charts) {
         var figures = new ArrayList<Block>();
         figures.add(Table.of(Tables.LEVEL_HEADER, Tables.levels(runs), false));
+        var why = Tables.why(runs);
+        if (!why.isEmpty()) {
+            figures.add(Paragraph.of(new Text("Why: what each app's own "), new Code("GET /metrics"), new Text(" said over the same"
+                    + " windows (deltas between the scrapes nearest each end, peaks of the gauges in between; percentiles from"
+                    + " histogram buckets are the bucket's upper bound; an empty cell is a figure this paradigm does not publish):")));
+            figures.add(Table.of(Tables.WHY_HEADER, why, false));
+        }
         var requests = Tables.requests(runs);
         if (!requests.isEmpty()) {
             figures.add(Paragraph.of(new Text("By request:")));
@@ -62,6 +76,22 @@ final class ReportDocument {
         }
         if (!reports.isEmpty()) {
             figures.add(new Paragraph(reports));
+        }
+        var recordings = new ArrayList<Inline>();
+        for (RunResult run : runs) {
+            if (run.jfrRecording() != null) {
+                recordings.add(new Text(recordings.isEmpty() ? "JFR recordings: " : ", "));
+                recordings.add(run.jfrRecording().endsWith(".jfr") ? new Link(run.variant(), run.jfrRecording())
+                        : new Text(run.variant() + ": " + run.jfrRecording()));
+            }
+        }
+        if (!recordings.isEmpty()) {
+            figures.add(new Paragraph(recordings));
+        }
+        var scraping = runs.stream().filter(r -> r.metricsScrapes() != null)
+                .map(r -> r.variant() + ": " + r.metricsScrapes()).toList();
+        if (!scraping.isEmpty()) {
+            figures.add(Paragraph.of(new Text("Scrapes of /metrics: " + String.join("; ", scraping) + ".")));
         }
         for (RunResult run : runs) {
             if (run.failure() != null) {

@@ -1,5 +1,6 @@
 package dev.slowfast.loadtest.report;
 
+import dev.slowfast.loadtest.results.LevelMetrics;
 import dev.slowfast.loadtest.results.LevelResult;
 import dev.slowfast.loadtest.results.Provenance;
 import dev.slowfast.loadtest.results.RequestResult;
@@ -14,6 +15,9 @@ final class Tables {
 
     static final List<String> LEVEL_HEADER = List.of("variant", "users", "req/s", "bound", "of bound", "p50 ms", "p90 ms",
             "p99 ms", "max ms", "errors status/timeout/conn", "CPU s", "peak RSS MB", "threads", "open files");
+    static final List<String> WHY_HEADER = List.of("variant", "users", "CPU of a core", "GC pauses", "GC concurrent",
+            "heap peak", "old gen after GC", "in flight (peak)", "shed", "waiting for a thread (peak)",
+            "waiting for a connection (peak)", "connection wait p99", "event-loop delay p99", "pinned", "scrapes ok / failed");
     static final List<String> REQUEST_HEADER = List.of("variant", "users", "request", "req/s", "p50 ms", "p99 ms", "max ms",
             "errors status/timeout/conn");
 
@@ -43,6 +47,40 @@ final class Tables {
             }
         }
         return rows;
+    }
+
+    /** What the app's own /metrics said at each level: the figures a bend is explained with. */
+    static List<List<String>> why(List<RunResult> runs) {
+        var rows = new ArrayList<List<String>>();
+        for (RunResult run : runs) {
+            for (LevelResult l : run.levels()) {
+                LevelMetrics m = l.metrics();
+                if (m == null) {
+                    continue;
+                }
+                String users = String.format(Locale.ROOT, "%,d", l.users());
+                if (m.seconds() == null) {
+                    rows.add(List.of(run.variant(), users, cell(Causes.cpuShare(l)), m.note(), "", "", "", "", "", "", "", "", "", "",
+                            "0 / " + m.failedScrapes()));
+                    continue;
+                }
+                rows.add(List.of(run.variant(), users, cell(Causes.cpuShare(l)), cell(m.gcPauseShare()), cell(m.gcConcurrentShare()),
+                        cell(m.heapPeakShare()), cell(m.heapAfterGcPeak()), count(m.inFlightPeak()), count(m.shed()),
+                        count(m.waitingForThreadPeak()), count(m.poolPendingPeak()),
+                        m.poolAcquires() == null || m.poolAcquires() == 0 ? "" : Causes.bucketMs(m.poolAcquireP99Ms()),
+                        m.eventLoopDelayP99Ms() == null ? "" : Causes.bucketMs(m.eventLoopDelayP99Ms()),
+                        count(m.pinned()), m.scrapes() + " / " + m.failedScrapes()));
+            }
+        }
+        return rows;
+    }
+
+    private static String cell(Double share) {
+        return share == null ? "" : Readings.percent(share);
+    }
+
+    private static String count(Number value) {
+        return value == null ? "" : String.format(Locale.ROOT, "%,.0f", value.doubleValue());
     }
 
     /** Per request kind, for workloads with more than one (mixed, contacts). */

@@ -34,7 +34,7 @@ public final class Targets {
         List<VariantSettings> scaling = compared.stream().filter(v -> v.concurrencyCap() == null).toList();
         List<VariantSettings> capped = compared.stream().filter(v -> v.concurrencyCap() != null).toList();
         return List.of(slowAtThousand(results, scaling, capped), slowAtTenThousand(results),
-                mixedFastP99(results, scaling), tenThousandConnections(results));
+                mixedFastP99(results, scaling), tenThousandConnections(results), MetricsCost.verdict(results));
     }
 
     private static TargetVerdict slowAtThousand(ScalingResults results, List<VariantSettings> scaling,

@@ -1,5 +1,6 @@
 package dev.slowfast.loadtest.report;
 
+import dev.slowfast.loadtest.results.LevelMetrics;
 import dev.slowfast.loadtest.results.LevelResult;
 import dev.slowfast.loadtest.results.RequestResult;
 import dev.slowfast.loadtest.results.RunResult;
@@ -11,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
-/** The charts of one workload, each with its reading: throughput, latency, errors, CPU, memory, threads. */
+/** The charts of one workload, each with its reading: throughput, latency, errors, CPU, memory, threads, GC, pool wait. */
 final class WorkloadCharts {
 
     private static final String[] PALETTE = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2"};
@@ -56,6 +57,22 @@ final class WorkloadCharts {
             sampled.forEach(r -> threads.add(series(r, colors, l -> l.threads() == null ? null : l.threads().doubleValue())));
             charts.add(new Chart(workload + "-threads", "App threads", threads.render(), Readings.threads(sampled)));
         }
+        List<RunResult> scraped = runs.stream().filter(r -> r.levels().stream().anyMatch(l -> l.metrics() != null
+                && l.metrics().gcPauseShare() != null)).toList();
+        if (!scraped.isEmpty()) {
+            var gc = new SvgChart(workload + ": GC pause share vs users", USERS, "GC pauses, % of the window", false);
+            scraped.forEach(r -> gc.add(series(r, colors, l -> metric(l, m -> m.gcPauseShare() == null ? null : m.gcPauseShare() * 100))));
+            charts.add(new Chart(workload + "-gc", "GC share", gc.render(), Readings.gcShare(scraped)));
+        }
+        List<RunResult> pooled = runs.stream().filter(r -> r.levels().stream().anyMatch(l -> l.metrics() != null
+                && l.metrics().poolAcquires() != null && l.metrics().poolAcquires() > 0)).toList();
+        if (!pooled.isEmpty()) {
+            var pool = new SvgChart(workload + ": wait for a pooled connection vs users", USERS,
+                    "connection wait p99 (ms, bucket bound, log)", true);
+            pooled.forEach(r -> pool.add(series(r, colors, l -> metric(l, m -> m.poolAcquires() == null || m.poolAcquires() == 0
+                    || m.poolAcquireP99Ms() == null || m.poolAcquireP99Ms().isInfinite() ? null : Math.max(m.poolAcquireP99Ms(), 1)))));
+            charts.add(new Chart(workload + "-pool-wait", "Pool wait", pool.render(), Readings.poolWait(pooled)));
+        }
         return charts;
     }
 
@@ -64,6 +81,10 @@ final class WorkloadCharts {
         var chart = new SvgChart(workload + ": " + name + " latency vs users", USERS, name + " latency (ms, log)", true);
         runs.forEach(r -> chart.add(series(r, colors, l -> l.latencyMs() == null ? null : percentile.apply(l.latencyMs()))));
         return new Chart(workload + "-" + name, name + " latency", chart.render(), Readings.latency(runs, name, percentile));
+    }
+
+    private static Double metric(LevelResult level, Function<LevelMetrics, Double> value) {
+        return level.metrics() == null || level.metrics().seconds() == null ? null : value.apply(level.metrics());
     }
 
     static Double requestP99(LevelResult level, String request) {

@@ -11,10 +11,12 @@ import java.util.Map;
  * @param peakRssMb    highest resident set size sampled during the level (ramp and window)
  * @param threads      most live threads sampled during the level
  * @param openFiles    most open file descriptors sampled during the level (sockets included)
+ * @param metrics      what the app's own /metrics said about the window (null for a run without scrapes)
  */
 public record LevelResult(int users, double windowSeconds, long ok, double throughputRps, Double boundRps,
                           String boundLimit, Latency latencyMs, Errors errors, Map<String, RequestResult> requests,
-                          Double cpuSeconds, Double peakRssMb, Integer threads, Integer openFiles) {
+                          Double cpuSeconds, Double peakRssMb, Integer threads, Integer openFiles,
+                          LevelMetrics metrics) {
 
     public Double boundRatio() {
         return boundRps == null || boundRps == 0 ? null : throughputRps / boundRps;

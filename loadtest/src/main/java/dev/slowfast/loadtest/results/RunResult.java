@@ -5,14 +5,18 @@ import java.util.List;
 /**
  * One variant under one workload. Paths are relative to the report directory. {@code failure} is
  * set (and {@code levels} empty) when the run could not be completed.
+ *
+ * @param metricsScrapes how the app's /metrics was scraped during the run, or why it was not
+ * @param jfrRecording   the app's JFR recording with {@code -Dloadtest.jfr=true} (null without), or why there is none
  */
 public record RunResult(String variant, String workload, long delayMs, String failure, String gatlingReport,
                         String appLog, String gatlingLog, String appOpenFilesLimit, Double vmHwmMb, String appStop,
-                        String warmup, List<LevelResult> levels) {
+                        String warmup, String metricsScrapes, String jfrRecording, List<LevelResult> levels) {
 
     public static RunResult failed(String variant, String workload, long delayMs, String failure, String appLog,
                                    String gatlingLog) {
-        return new RunResult(variant, workload, delayMs, failure, null, appLog, gatlingLog, null, null, null, null, List.of());
+        return new RunResult(variant, workload, delayMs, failure, null, appLog, gatlingLog, null, null, null, null, null,
+                null, List.of());
     }
 
     public LevelResult level(int users) {

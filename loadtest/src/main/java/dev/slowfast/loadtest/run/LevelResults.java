@@ -1,5 +1,7 @@
 package dev.slowfast.loadtest.run;
 
+import dev.slowfast.loadtest.metrics.MetricsScraper;
+import dev.slowfast.loadtest.metrics.MetricsWindow;
 import dev.slowfast.loadtest.results.Errors;
 import dev.slowfast.loadtest.results.Latency;
 import dev.slowfast.loadtest.results.LevelMeasurement;
@@ -21,8 +23,8 @@ final class LevelResults {
     private LevelResults() {
     }
 
-    static LevelResult of(LevelMeasurement level, List<ProcessSample> samples, Workload workload, long delayMs,
-                          OptionalInt threadCap, int dbPoolSize) {
+    static LevelResult of(LevelMeasurement level, List<ProcessSample> samples, List<MetricsScraper.Scrape> scrapes,
+                          Workload workload, long delayMs, OptionalInt threadCap, int dbPoolSize) {
         double window = level.windowSeconds();
         var requests = new LinkedHashMap<String, RequestResult>();
         Histogram all = new Histogram(3);
@@ -46,7 +48,8 @@ final class LevelResults {
                 cpuSeconds(samples, level.windowStartEpochMs(), level.windowEndEpochMs()),
                 max(duringLevel, s -> s.rssKb() / 1024.0),
                 toInteger(max(duringLevel, ProcessSample::threads)),
-                toInteger(max(duringLevel.stream().filter(s -> s.openFiles() >= 0).toList(), ProcessSample::openFiles)));
+                toInteger(max(duringLevel.stream().filter(s -> s.openFiles() >= 0).toList(), ProcessSample::openFiles)),
+                scrapes.isEmpty() ? null : MetricsWindow.of(scrapes, level.windowStartEpochMs(), level.windowEndEpochMs()));
     }
 
     static Latency latency(Histogram h) {

@@ -19,7 +19,10 @@ public record Profile(String name, List<Workload> workloads, List<Integer> level
                     8, 2, 1000, 100, 5);
             case "full" -> new Profile("full", List.of(Workload.values()), SCALING_LEVELS,
                     10, 2, 1000, 100, 5);
-            default -> throw new IllegalArgumentException("unknown profile '" + name + "'; known: quick, default, full");
+            // what the metrics cost: /fast with them on and off, up to the level where every app is CPU-bound
+            case "metrics-cost" -> new Profile("metrics-cost", List.of(Workload.FAST, Workload.FAST_METRICS_OFF),
+                    List.of(1, 10, 100, 1_000), 8, 2, 1000, 100, 5);
+            default -> throw new IllegalArgumentException("unknown profile '" + name + "'; known: quick, default, full, metrics-cost");
         };
     }
 }

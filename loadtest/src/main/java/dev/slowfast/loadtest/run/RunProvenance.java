@@ -50,6 +50,7 @@ final class RunProvenance {
                 "Throughput = successful requests completed in the window ÷ window length. Errors are counted over the whole level, ramp included: status (unexpected HTTP status), timeout (no answer within Gatling's " + GatlingProcess.REQUEST_TIMEOUT_MS / 1000 + " s), connection (refused, reset or closed).",
                 "Little's-law bound = users ÷ delay (×2 for mixed, whose /fast half takes ~0 s), with users capped by a variant's worker threads and, for database workloads, by the pool of " + settings.dbPoolSize() + " connections.",
                 "App process sampled every 250 ms from /proc: CPU seconds (utime+stime) over the window, peak VmRSS and most live threads during the level, open file descriptors once a second.",
+                "The app's own GET /metrics scraped about once a second (timeout " + dev.slowfast.loadtest.metrics.MetricsScraper.TIMEOUT.toSeconds() + " s; a failed scrape is counted, never fails the run): per level, deltas between the scrapes nearest each end of the window (GC pause share, pauses, shed requests, connection waits and their p99, event-loop delay p99, pinnings) and the peaks of the gauges in between (heap, in flight, waiting for a thread or a connection). Histogram percentiles are the upper bound of the bucket that holds them.",
                 "Each variant × workload gets a fresh app JVM with identical JVM options, " + settings.warmupSeconds() + " s of warm-up requests, then the measured run; the app is stopped with SIGTERM.");
     }
 }

@@ -12,13 +12,13 @@ import java.util.OptionalInt;
 /**
  * Everything one run needs, built from a profile and {@code loadtest.*} overrides (system properties
  * on the command line, a map in tests). The JVM options are the same for every app, so only the
- * implementation differs between variants.
+ * implementation differs between variants; {@code jfr} adds one Flight Recorder recording per run.
  */
 public record RunSettings(String profile, List<Variant> variants, List<Workload> workloads, List<Integer> levels,
                           double stepSeconds, double rampSeconds, long delayMs, long dbDelayMs,
                           double warmupSeconds, int dbPoolSize, Path repoRoot, Path reportDir,
                           List<String> appJvmOptions, List<String> gatlingJvmOptions, boolean pinCpus,
-                          String gatlingClasspath) {
+                          String gatlingClasspath, boolean jfr) {
 
     public static final List<String> APP_JVM_OPTIONS = List.of("-Xms256m", "-Xmx1g", "-XX:+UseG1GC");
     public static final List<String> GATLING_JVM_OPTIONS = List.of("-Xms1g", "-Xmx2g", "-XX:+UseG1GC",
@@ -75,7 +75,8 @@ public record RunSettings(String profile, List<Variant> variants, List<Workload>
                 APP_JVM_OPTIONS,
                 GATLING_JVM_OPTIONS,
                 !"off".equals(p.getOrDefault("loadtest.pinning", "auto")),
-                p.getOrDefault("loadtest.classpath", p.get("java.class.path")));
+                p.getOrDefault("loadtest.classpath", p.get("java.class.path")),
+                Boolean.parseBoolean(p.getOrDefault("loadtest.jfr", "false")));
     }
 
     public Path jarOf(Variant variant) {

@@ -101,18 +101,26 @@ public final class ScalingRun {
             }
             var environment = new HashMap<>(variant.environment());
             environment.put("DB_POOL_SIZE", String.valueOf(settings.dbPoolSize()));
+            environment.putAll(workload.environment());
+            Path jfr = logs.resolve(id + ".jfr");
+            var jvmOptions = new ArrayList<>(settings.appJvmOptions());
+            if (settings.jfr()) {
+                Files.deleteIfExists(jfr);
+                jvmOptions.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=default,dumponexit=true");
+            }
             if (database.available()) {
                 environment.put("DATABASE_URL", database.url());
             }
             try (AppProcess app = AppProcess.launcher(settings.jarOf(variant))
                     .commandPrefix(Launch.prefix(pinning.appCpus()))
-                    .jvmOptions(settings.appJvmOptions())
+                    .jvmOptions(jvmOptions)
                     .env(environment)
                     .log(appLog)
                     .stopGrace(APP_STOP_GRACE)
                     .start()
                     .awaitHealthy(APP_START_LIMIT)) {
-                return measure(variant, workload, app.baseUri().toString(), app, pinning, appLog, gatlingLog, id);
+                RunResult result = measure(variant, workload, app.baseUri().toString(), app, pinning, appLog, gatlingLog, id);
+                return settings.jfr() ? withJfr(result, jfr) : result;
             }
         } catch (Exception e) {
             console.println("FAIL " + variant.name() + " × " + workload.id() + ": " + e.getMessage());
@@ -135,20 +143,28 @@ public final class ScalingRun {
         GatlingProcess.Outcome outcome;
         List<ProcessSample> samples = List.of();
         String openFilesLimit = null;
-        if (app == null) {
-            outcome = GatlingProcess.run(settings, pinning.generatorCpus(), workload, parameters, gatlingResults, gatlingLog, description);
-        } else {
-            openFilesLimit = ProcessSampler.openFilesLimit(app.pid());
-            try (var sampler = new ProcessSampler(app.pid())) {
+        Scraping scraping = Scraping.start(baseUrl, workload);
+        try {
+            if (app == null) {
                 outcome = GatlingProcess.run(settings, pinning.generatorCpus(), workload, parameters, gatlingResults, gatlingLog, description);
-                sampler.close();
-                samples = sampler.samples();
+            } else {
+                openFilesLimit = ProcessSampler.openFilesLimit(app.pid());
+                try (var sampler = new ProcessSampler(app.pid())) {
+                    outcome = GatlingProcess.run(settings, pinning.generatorCpus(), workload, parameters, gatlingResults, gatlingLog, description);
+                    sampler.close();
+                    samples = sampler.samples();
+                }
             }
+        } finally {
+            scraping.close();
+        }
+        if (app != null) {
             app.close();
         }
         var levels = new ArrayList<LevelResult>();
         for (LevelMeasurement level : outcome.measurement().levels()) {
-            levels.add(LevelResults.of(level, samples, workload, delayMs, variant.concurrencyCap(), settings.dbPoolSize()));
+            levels.add(LevelResults.of(level, samples, scraping.scrapes(), workload, delayMs, variant.concurrencyCap(),
+                    settings.dbPoolSize()));
         }
         Double vmHwmMb = samples.isEmpty() ? null : samples.getLast().hwmKb() / 1024.0;
         levels.forEach(level -> console.println(summary(level)));
@@ -156,7 +172,16 @@ public final class ScalingRun {
                 outcome.htmlReport().map(this::relative).orElse(null), app == null ? null : relative(appLog),
                 relative(gatlingLog), openFilesLimit, vmHwmMb, app == null ? null : app.stopDescription(),
                 warmup.requests() + " requests over " + settings.warmupSeconds() + " s, " + warmup.failures() + " failed",
-                levels);
+                scraping.description(), null, levels);
+    }
+
+    /** The JFR file the app wrote when it exited, or why there is none (a killed JVM writes nothing). */
+    private RunResult withJfr(RunResult result, Path jfr) {
+        String recording = Files.isRegularFile(jfr) ? relative(jfr)
+                : "no recording: the app did not write " + relative(jfr) + " (" + result.appStop() + ")";
+        return new RunResult(result.variant(), result.workload(), result.delayMs(), result.failure(), result.gatlingReport(),
+                result.appLog(), result.gatlingLog(), result.appOpenFilesLimit(), result.vmHwmMb(), result.appStop(),
+                result.warmup(), result.metricsScrapes(), recording, result.levels());
     }
 
     private static String summary(LevelResult level) {

@@ -9,6 +9,7 @@ import dev.slowfast.loadtest.simulations.SlowSimulation;
 import io.gatling.javaapi.core.Simulation;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The workloads, each a Gatling simulation of the {@code simulations} package. {@code requestsPerCycle} is how many
@@ -22,7 +23,9 @@ public enum Workload {
     MIXED("mixed", MixedSimulation.class, false, 2, "fast", List.of("/slow?ms=1", "/fast")),
     CPU("cpu", CpuSimulation.class, false, 0, "cpu", List.of("/cpu?n=1000000007", "/fast")),
     DB_SLOW("db-slow", DbSlowSimulation.class, true, 1, "db-slow", List.of("/slow/db?ms=1", "/fast")),
-    CONTACTS("contacts", ContactsSimulation.class, true, 0, "read", List.of("/contacts?limit=5", "/fast"));
+    CONTACTS("contacts", ContactsSimulation.class, true, 0, "read", List.of("/contacts?limit=5", "/fast")),
+    /** {@code fast} with the app's metrics off: beside {@code fast}, what the metrics cost. */
+    FAST_METRICS_OFF("fast-metrics-off", FastSimulation.class, false, 0, "fast", List.of("/fast"), Map.of("METRICS", "off"));
 
     private final String id;
     private final Class<? extends Simulation> simulation;
@@ -30,9 +33,16 @@ public enum Workload {
     private final int requestsPerCycle;
     private final String focusRequest;
     private final List<String> warmupPaths;
+    private final Map<String, String> environment;
 
     Workload(String id, Class<? extends Simulation> simulation, boolean needsDatabase, int requestsPerCycle, String focusRequest,
              List<String> warmupPaths) {
+        this(id, simulation, needsDatabase, requestsPerCycle, focusRequest, warmupPaths, Map.of());
+    }
+
+    Workload(String id, Class<? extends Simulation> simulation, boolean needsDatabase, int requestsPerCycle, String focusRequest,
+             List<String> warmupPaths, Map<String, String> environment) {
+        this.environment = environment;
         this.id = id;
         this.simulation = simulation;
         this.needsDatabase = needsDatabase;
@@ -68,6 +78,16 @@ public enum Workload {
 
     public List<String> warmupPaths() {
         return warmupPaths;
+    }
+
+    /** Environment this workload sets on top of the variant's (a workload that measures a setting). */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /** Whether the app publishes /metrics in this workload, so the harness scrapes it. */
+    public boolean scrapesMetrics() {
+        return !"off".equals(environment.get("METRICS"));
     }
 
     public static Workload byId(String id) {
