@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slowfast.loadtest.results.Json;
+import dev.slowfast.loadtest.results.LevelMetrics;
 import dev.slowfast.loadtest.results.LevelResult;
 import dev.slowfast.loadtest.results.RunResult;
 import dev.slowfast.loadtest.results.ScalingResults;
@@ -101,6 +102,29 @@ class ScalingPipelineTest {
                     () -> run.variant() + " peak RSS: " + ten.peakRssMb());
             assertTrue(ten.threads() != null && ten.threads() > 5, () -> run.variant() + " threads: " + ten.threads());
             assertTrue(run.appStop().startsWith("stopped by SIGTERM"), () -> run.variant() + ": " + run.appStop());
+        }
+    }
+
+    /**
+     * The app's own /metrics was scraped through each level: at 10 users of /slow at most 10 requests
+     * (and at least one) are in flight at a scrape, nothing is shed, no request waits for a thread
+     * with 200 of them (one or two in passing), and the GC and heap figures are there.
+     */
+    @Test
+    void theAppsMetricsWereScrapedIntoEachLevel() {
+        for (RunResult run : results.runs()) {
+            assertTrue(run.metricsScrapes() != null && run.metricsScrapes().startsWith("GET /metrics every"),
+                    () -> run.variant() + ": " + run.metricsScrapes());
+            LevelMetrics m = run.level(10).metrics();
+            assertTrue(m != null && m.seconds() != null && m.seconds() > 0, () -> run.variant() + " at 10 users: " + m);
+            assertEquals(0, m.failedScrapes(), () -> run.variant() + ": " + m.note());
+            assertTrue(m.inFlightPeak() >= 1 && m.inFlightPeak() <= 10, () -> run.variant() + " in flight: " + m.inFlightPeak());
+            assertEquals(0L, m.shed(), run.variant() + " shed nothing");
+            assertTrue(m.waitingForThreadPeak() != null && m.waitingForThreadPeak() <= 2, () -> run.variant()
+                    + ": with 200 threads, 10 users do not queue for one (at most one or two in passing to an idle thread): "
+                    + m.waitingForThreadPeak());
+            assertTrue(m.gcPauseShare() >= 0 && m.gcPauseShare() < 1 && m.heapPeakShare() > 0 && m.heapPeakShare() <= 1,
+                    () -> run.variant() + " GC and heap: " + m);
         }
     }
 
