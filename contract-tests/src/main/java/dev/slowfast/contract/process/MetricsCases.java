@@ -12,12 +12,16 @@ import dev.slowfast.contract.RawHttp.Exchange;
 import dev.slowfast.contract.RawHttp.Request;
 import dev.slowfast.testkit.AppProcess;
 import dev.slowfast.testkit.PrometheusText;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +58,7 @@ public abstract class MetricsCases extends ProcessCases {
         assertEquals(200, api.get("/fast").status());
         assertEquals(200, api.get("/contacts").status());
         assertEquals(200, api.get("/slow/db?ms=1").status());
-        System.gc(); // the test's own JVM; the app's GC series exist from Micrometer's binder either way
+        collectGarbage(app); // Micrometer's GC binder publishes its series at the app's first collection
 
         List<String> expected = new ArrayList<>(COMMON);
         expected.addAll(apps().pressureMetrics());
@@ -149,7 +153,8 @@ public abstract class MetricsCases extends ProcessCases {
      */
     @Test
     void aRequestWaitingForThePoolShowsAsPendingAndItsWaitIsTimed() throws Exception {
-        AppProcess app = apps().start("DB_POOL_SIZE", "1");
+        // the waiter waits ~2 s: longer than the default 1 s acquire deadline, which would answer it 503
+        AppProcess app = apps().start("DB_POOL_SIZE", "1", "DB_ACQUIRE_TIMEOUT_MS", "5000");
         var api = new ApiClient(app.baseUri());
         assertEquals(200, api.get("/slow/db?ms=1").status()); // the pool's one connection is open
         PrometheusText before = scrape(app);
@@ -184,6 +189,16 @@ public abstract class MetricsCases extends ProcessCases {
         assertEquals(200, api.get("/fast").status());
         ApiResponse metrics = api.get("/metrics");
         assertTrue(isProblem(metrics, 404, Problems.NOT_FOUND), () -> "METRICS=off: /metrics is a 404: " + metrics.describe());
+    }
+
+    /** A full GC in the app's JVM, through the JDK's {@code jcmd} next to the {@code java} that runs these tests. */
+    private static void collectGarbage(AppProcess app) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        assertTrue(Files.isExecutable(jcmd), () -> "the metrics cases trigger a GC in the app with " + jcmd
+                + ", which this JDK lacks: run the tests on a full JDK (21+), not a JRE");
+        Process gc = new ProcessBuilder(jcmd.toString(), String.valueOf(app.pid()), "GC.run").redirectErrorStream(true).start();
+        String out = new String(gc.getInputStream().readAllBytes());
+        assertTrue(gc.waitFor(30, TimeUnit.SECONDS) && gc.exitValue() == 0, () -> "jcmd " + app.pid() + " GC.run: " + out);
     }
 
     private static PrometheusText scrape(AppProcess app) {

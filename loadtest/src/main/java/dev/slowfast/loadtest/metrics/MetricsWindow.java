@@ -63,16 +63,17 @@ public final class MetricsWindow {
                 .min(Comparator.comparingLong(s -> Math.abs(s.epochMs() - t))).orElse(null);
     }
 
+    /** A counter that first appears inside the window (GC series start at the first collection) started at 0. */
     private static Double delta(MetricsSnapshot first, MetricsSnapshot last, Function<MetricsSnapshot, Double> value) {
         Double from = value.apply(first);
         Double to = value.apply(last);
-        return from == null || to == null ? null : to - from;
+        return to == null ? null : to - (from == null ? 0 : from);
     }
 
     private static Buckets histogram(MetricsSnapshot first, MetricsSnapshot last, Function<MetricsSnapshot, Buckets> value) {
         Buckets from = value.apply(first);
         Buckets to = value.apply(last);
-        return from == null || to == null ? null : to.minus(from);
+        return to == null ? null : from == null ? to : to.minus(from);
     }
 
     private static Double peak(List<MetricsSnapshot> snapshots, Function<MetricsSnapshot, Double> value) {
