@@ -2,6 +2,7 @@ package dev.slowfast.async;
 
 import dev.slowfast.async.db.Database;
 import dev.slowfast.async.latency.CpuPool;
+import dev.slowfast.async.metrics.AppMetrics;
 import dev.slowfast.async.vertx.GracefulShutdown;
 import dev.slowfast.async.vertx.InFlightLimit;
 import dev.slowfast.async.vertx.RequestHeadLimits;
@@ -32,23 +33,30 @@ final class ApiVerticle extends VerticleBase {
     private final InFlightLimit inFlightLimit;
     private final CpuPool cpuPool;
     private final GracefulShutdown shutdown;
+    /** Null with {@code METRICS=off}. */
+    private final AppMetrics metrics;
     private HttpServer server;
 
     ApiVerticle(ServerSettings settings, String schemaSql, InFlightLimit inFlightLimit, CpuPool cpuPool,
-                GracefulShutdown shutdown) {
+                GracefulShutdown shutdown, AppMetrics metrics) {
         this.settings = settings;
         this.schemaSql = schemaSql;
         this.inFlightLimit = inFlightLimit;
         this.cpuPool = cpuPool;
         this.shutdown = shutdown;
+        this.metrics = metrics;
     }
 
     @Override
     public Future<?> start() {
         // Closed by Vert.x when this verticle is undeployed (shared, so once the last user goes).
         Database database = Database.shared(vertx, settings.database(), settings.dbPoolSize(), settings.dbAcquireTimeout(), schemaSql);
+        if (metrics != null) {
+            metrics.bindPool(database::openConnections);
+            metrics.watchEventLoop(vertx); // this instance's event loop: one instance runs on each
+        }
         return database.prepare()
-                .map(schemaTried -> Routes.create(vertx, database, cpuPool, inFlightLimit, shutdown))
+                .map(schemaTried -> Routes.create(vertx, database, cpuPool, inFlightLimit, shutdown, metrics))
                 .compose(router -> VertxServer.listen(vertx, router, settings.port(), HEAD_LIMITS, settings.headerTimeout()))
                 .onSuccess(listening -> server = listening);
     }

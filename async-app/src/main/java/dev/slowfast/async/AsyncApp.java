@@ -2,15 +2,18 @@ package dev.slowfast.async;
 
 import dev.slowfast.async.db.Schema;
 import dev.slowfast.async.latency.CpuPool;
+import dev.slowfast.async.metrics.AppMetrics;
 import dev.slowfast.async.vertx.GracefulShutdown;
 import dev.slowfast.async.vertx.InFlightLimit;
 import dev.slowfast.rules.ConfigurationException;
 import dev.slowfast.rules.Environment;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * async-app: a Vert.x with {@code EVENT_LOOPS} event loops and one {@link ApiVerticle} deployed on
@@ -25,11 +28,14 @@ public final class AsyncApp implements AutoCloseable {
     private final Vertx vertx;
     private final int port;
     private final GracefulShutdown shutdown;
+    /** Null with {@code METRICS=off}. */
+    private final AppMetrics metrics;
 
-    private AsyncApp(Vertx vertx, int port, GracefulShutdown shutdown) {
+    private AsyncApp(Vertx vertx, int port, GracefulShutdown shutdown, AppMetrics metrics) {
         this.vertx = vertx;
         this.port = port;
         this.shutdown = shutdown;
+        this.metrics = metrics;
     }
 
     /**
@@ -77,33 +83,47 @@ public final class AsyncApp implements AutoCloseable {
 
     /** Starts on a Vert.x made from {@link #vertxOptions(Config)}; returns once listening. */
     public static AsyncApp start(Config config) {
-        return start(config, Vertx.vertx(vertxOptions(config)));
+        return start(config, Vertx.builder().with(vertxOptions(config)), vertx -> { });
     }
 
     /**
-     * Starts on the given Vert.x (tests bring one with stricter settings) and takes ownership of
-     * it: {@link #close()} closes it. Blocks the calling thread until the app listens.
+     * Starts on a Vert.x built from {@code builder} (tests bring stricter options) and takes
+     * ownership of it: {@link #close()} closes it. With {@code METRICS=on} the builder gets the
+     * app's metrics factory, in place of any it had. {@code created} sees the Vert.x before anything
+     * is deployed on it (tests watch its blocked-thread checker). Blocks the calling thread until
+     * the app listens.
      */
-    public static AsyncApp start(Config config, Vertx vertx) {
+    public static AsyncApp start(Config config, VertxBuilder builder, Consumer<Vertx> created) {
         String schemaSql = Schema.load(); // before deployment: no event loop reads files
         // One of each for the whole app, whatever the number of verticle instances.
         var inFlightLimit = new InFlightLimit(config.server().maxInFlight());
+        // Before Vert.x, which takes its metrics factory when it is built.
+        AppMetrics metrics = config.server().metricsOn()
+                ? AppMetrics.create(config.server().dbPoolSize(), inFlightLimit) : null;
+        if (metrics != null) {
+            builder.withMetrics(metrics.vertxMetricsFactory());
+        }
+        Vertx vertx = builder.build();
+        created.accept(vertx);
         // Its queue is bounded by MAX_IN_FLIGHT too: at most that many /cpu tasks wait or run.
         var cpuPool = CpuPool.create(vertx, config.server().maxInFlight());
         var shutdown = new GracefulShutdown(config.server().shutdownGrace());
         List<ApiVerticle> instances = new CopyOnWriteArrayList<>();
         try {
             vertx.deployVerticle(() -> {
-                        var verticle = new ApiVerticle(config.server(), schemaSql, inFlightLimit, cpuPool, shutdown);
+                        var verticle = new ApiVerticle(config.server(), schemaSql, inFlightLimit, cpuPool, shutdown, metrics);
                         instances.add(verticle);
                         return verticle;
                     }, new DeploymentOptions().setInstances(config.eventLoops()))
                     .await();
         } catch (Exception e) { // await() rethrows the cause as it is, a BindException too
             vertx.close().await(); // else its event loops would keep the JVM running
+            if (metrics != null) {
+                metrics.close();
+            }
             throw e;
         }
-        return new AsyncApp(vertx, instances.getFirst().port(), shutdown);
+        return new AsyncApp(vertx, instances.getFirst().port(), shutdown, metrics);
     }
 
     /** The port the app listens on (the chosen one when {@code PORT=0}). */
@@ -115,9 +135,18 @@ public final class AsyncApp implements AutoCloseable {
         return vertx;
     }
 
-    /** Shuts down gracefully and returns when done (see {@link GracefulShutdown#shutDown}). */
+    /**
+     * Shuts down gracefully and returns when done (see {@link GracefulShutdown#shutDown}); the
+     * metrics last, so {@code /metrics} answers while the server drains.
+     */
     @Override
     public void close() {
-        shutdown.shutDown(vertx);
+        try {
+            shutdown.shutDown(vertx);
+        } finally {
+            if (metrics != null) {
+                metrics.close();
+            }
+        }
     }
 }

@@ -6,16 +6,20 @@ import dev.slowfast.async.db.Database;
 import dev.slowfast.async.health.HealthHandlers;
 import dev.slowfast.async.latency.CpuPool;
 import dev.slowfast.async.latency.LatencyHandlers;
+import dev.slowfast.async.metrics.AppMetrics;
 import dev.slowfast.async.vertx.FrameworkErrors;
 import dev.slowfast.async.vertx.GracefulShutdown;
 import dev.slowfast.async.vertx.InFlightLimit;
+import dev.slowfast.rules.MetricNames;
 import dev.slowfast.rules.RequestLimits;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** The route table: path, method, content type, body limit, handler; Vert.x Web's own 404, 405 and 413. */
 final class Routes {
@@ -30,36 +34,48 @@ final class Routes {
     private Routes() {
     }
 
+    /** {@code metrics} is null with {@code METRICS=off}: then nothing is timed and there is no {@code /metrics}. */
     static Router create(Vertx vertx, Database database, CpuPool cpuPool,
-                         InFlightLimit inFlightLimit, GracefulShutdown shutdown) {
+                         InFlightLimit inFlightLimit, GracefulShutdown shutdown, AppMetrics metrics) {
         var latency = new LatencyHandlers(vertx, database, cpuPool);
         var contacts = new ContactHandlers(new ContactRepository(database));
         var health = new HealthHandlers(database, shutdown::underway);
 
         Router router = Router.router(vertx);
-        // Ahead of every route: load shedding (503) first of all, then exact paths (404).
+        // Ahead of every route: load shedding (503) first of all, then the request timer (so a shed
+        // request is never timed), then exact paths (404).
         router.route().order(InFlightLimit.ORDER).handler(inFlightLimit::handle);
+        // Each route below goes through timed: its first handler notes its template for the timer.
+        UnaryOperator<Route> timed = metrics == null ? UnaryOperator.identity() : metrics.requests()::timed;
+        if (metrics != null) {
+            router.route().order(InFlightLimit.ORDER + 1).handler(metrics.requests()::start);
+        }
         router.route().handler(Routes::exactPathsOnly);
         // Only on routes that take a body, after method and content type matched: that keeps the
         // contract's order 404 -> 405 -> 415 -> 413. No file uploads: JSON is all we accept.
         BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(RequestLimits.MAX_BODY_BYTES);
         // Handlers that read the query get it decoded first: bad percent-encoding is a 400 there.
 
-        router.get("/fast").respond(latency::fast);
-        router.get("/slow").handler(FrameworkErrors::decodeQuery).respond(latency::slow);
-        router.get("/slow/db").handler(FrameworkErrors::decodeQuery).respond(latency::slowDb);
-        router.get("/cpu").handler(FrameworkErrors::decodeQuery).respond(latency::cpu);
+        timed.apply(router.get("/fast")).respond(latency::fast);
+        timed.apply(router.get("/slow")).handler(FrameworkErrors::decodeQuery).respond(latency::slow);
+        timed.apply(router.get("/slow/db")).handler(FrameworkErrors::decodeQuery).respond(latency::slowDb);
+        timed.apply(router.get("/cpu")).handler(FrameworkErrors::decodeQuery).respond(latency::cpu);
 
-        router.get("/contacts").handler(FrameworkErrors::decodeQuery).respond(contacts::list);
-        router.post("/contacts").handler(Routes::jsonOnly); // its own route: Vert.x puts BodyHandler first in one
+        timed.apply(router.get("/contacts")).handler(FrameworkErrors::decodeQuery).respond(contacts::list);
+        // jsonOnly has a route of its own: Vert.x puts BodyHandler first in one (and refuses a timed
+        // note ahead of it), so the route before notes the template for both.
+        timed.apply(router.post("/contacts")).handler(Routes::jsonOnly);
         router.post("/contacts").handler(jsonBody).respond(contacts::create);
-        router.get("/contacts/:id").respond(contacts::get);
-        router.put("/contacts/:id").handler(Routes::jsonOnly);
+        timed.apply(router.get("/contacts/:id")).respond(contacts::get);
+        timed.apply(router.put("/contacts/:id")).handler(Routes::jsonOnly);
         router.put("/contacts/:id").handler(jsonBody).respond(contacts::update);
-        router.delete("/contacts/:id").respond(contacts::delete);
+        timed.apply(router.delete("/contacts/:id")).respond(contacts::delete);
 
-        router.get("/health").respond(health::health);
-        router.get("/ready").respond(health::ready);
+        timed.apply(router.get("/health")).respond(health::health);
+        timed.apply(router.get("/ready")).respond(health::ready);
+        if (metrics != null) {
+            timed.apply(router.get(MetricNames.PATH)).handler(metrics.endpoint()::handle);
+        }
 
         FrameworkErrors.noteAllowedMethods(router);
         for (int status : ERROR_STATUSES) {

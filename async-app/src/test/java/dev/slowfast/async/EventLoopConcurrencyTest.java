@@ -33,8 +33,10 @@ class EventLoopConcurrencyTest {
 
     @BeforeAll
     void start() {
-        // Nothing here needs PostgreSQL: a closed port keeps the test independent of one.
-        app = TestApps.start(Map.of("PORT", "0", "DATABASE_URL", "postgresql://postgres@127.0.0.1:1/none"), slowInFlight);
+        // Nothing here needs PostgreSQL: a closed port keeps the test independent of one. The
+        // counting metrics factory takes the place of the app's own, so METRICS=off.
+        app = TestApps.start(Map.of("PORT", "0", "DATABASE_URL", "postgresql://postgres@127.0.0.1:1/none",
+                "METRICS", "off"), slowInFlight);
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 

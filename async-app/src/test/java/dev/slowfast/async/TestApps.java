@@ -33,6 +33,7 @@ final class TestApps {
             new WarmUpRequest("GET", "/slow?ms=1", null, null),
             new WarmUpRequest("GET", "/cpu?n=97", null, null),
             new WarmUpRequest("GET", "/ready", null, null),
+            new WarmUpRequest("GET", "/metrics", null, null),
             new WarmUpRequest("GET", "/contacts?limit=x", null, null),
             new WarmUpRequest("GET", "/contacts", null, null),
             new WarmUpRequest("GET", "/nowhere", null, null),
@@ -51,10 +52,17 @@ final class TestApps {
         return start(env, null);
     }
 
-    /** {@code metrics} may be null; tests pass one to observe the server from inside. */
+    /**
+     * {@code metrics} may be null; tests pass one to observe the server from inside. Vert.x takes
+     * one metrics factory, and with {@code METRICS=on} the app's own replaces it: such a test runs
+     * with {@code METRICS=off}.
+     */
     static AsyncApp start(Map<String, String> env, VertxMetricsFactory metrics) {
         warmUpOnce();
         Config config = Config.from(new Environment(env));
+        if (metrics != null && config.server().metricsOn()) {
+            throw new IllegalArgumentException("a test with a metrics factory of its own runs with METRICS=off");
+        }
         VertxOptions options = AsyncApp.vertxOptions(config)
                 .setMaxEventLoopExecuteTime(MAX_EVENT_LOOP_MILLIS)
                 .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
@@ -64,9 +72,7 @@ final class TestApps {
         if (metrics != null) {
             builder.withMetrics(metrics);
         }
-        Vertx vertx = builder.build();
-        BlockedThreads.watch(vertx);
-        return AsyncApp.start(config, vertx);
+        return AsyncApp.start(config, builder, BlockedThreads::watch);
     }
 
     /** For the contract suites: the app on a free port, as they expect it. */

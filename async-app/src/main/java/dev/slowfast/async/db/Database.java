@@ -83,6 +83,11 @@ public final class Database {
         return query("SELECT pg_sleep($1)", Tuple.of(ms / 1000.0)).mapEmpty();
     }
 
+    /** The pool's connections, open or opening, in use or not (for the metrics: a plain read, any thread). */
+    public int openConnections() {
+        return pool.size();
+    }
+
     /** Succeeds when PostgreSQL answers a trivial query. */
     public Future<Void> ping() {
         return query("SELECT 1", Tuple.tuple()).mapEmpty();
