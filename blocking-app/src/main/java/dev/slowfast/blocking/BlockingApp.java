@@ -87,7 +87,7 @@ public final class BlockingApp implements AutoCloseable {
             case PLATFORM -> config.workerThreads() + " platform worker threads";
             case VIRTUAL -> "a virtual thread per request";
         } + ", " + config.server().dbPoolSize() + " database connections, at most " + config.server().maxInFlight()
-                + " requests in flight";
+                + " requests in flight, " + (config.server().metricsOn() ? "metrics on /metrics" : "no metrics");
     }
 
     public int port() {
