@@ -3,11 +3,13 @@ package dev.slowfast.blocking;
 import dev.slowfast.blocking.db.Database;
 import dev.slowfast.blocking.jetty.JettyServer;
 import dev.slowfast.blocking.latency.CpuPool;
+import dev.slowfast.blocking.metrics.AppMetrics;
 import dev.slowfast.rules.ConfigurationException;
 import dev.slowfast.rules.Environment;
 import dev.slowfast.rules.RequestLimits;
 import dev.slowfast.rules.ServerSettings;
 import io.javalin.Javalin;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +25,15 @@ public final class BlockingApp implements AutoCloseable {
     private final Database database;
     private final CpuPool cpuPool;
     private final JettyServer jetty;
+    private final Optional<AppMetrics> metrics;
 
-    private BlockingApp(Javalin javalin, Database database, CpuPool cpuPool, JettyServer jetty) {
+    private BlockingApp(Javalin javalin, Database database, CpuPool cpuPool, JettyServer jetty,
+                        Optional<AppMetrics> metrics) {
         this.javalin = javalin;
         this.database = database;
         this.cpuPool = cpuPool;
         this.jetty = jetty;
+        this.metrics = metrics;
     }
 
     public static void main(String[] args) {
@@ -47,10 +52,14 @@ public final class BlockingApp implements AutoCloseable {
 
     public static BlockingApp start(Config config) {
         ServerSettings settings = config.server();
-        var database = Database.open(settings.database(), settings.dbPoolSize(), settings.dbAcquireTimeout());
+        // METRICS=off: no registry at all, so nothing is measured and /metrics is an unknown path.
+        Optional<AppMetrics> metrics = settings.metricsOn() ? Optional.of(AppMetrics.start()) : Optional.empty();
+        var database = Database.open(settings.database(), settings.dbPoolSize(), settings.dbAcquireTimeout(),
+                metrics.map(AppMetrics::poolTracker).orElse(null));
+        metrics.ifPresent(m -> m.bindPool(database.poolStatus(), settings.dbPoolSize()));
         var jetty = new JettyServer(settings.port(), config.threadModel(), config.workerThreads(), settings.maxInFlight(),
                 RequestLimits.MAX_TARGET_BYTES, RequestLimits.MAX_HEADER_BYTES, settings.headerTimeout(),
-                settings.shutdownGrace(), Routes.PROBES);
+                settings.shutdownGrace(), Routes.PROBES, settings.metricsOn());
         // One thread per core for /cpu; its queue is bounded by MAX_IN_FLIGHT, which bounds the requests waiting on it.
         var cpuPool = new CpuPool(Runtime.getRuntime().availableProcessors(), settings.maxInFlight());
         try {
@@ -59,13 +68,16 @@ public final class BlockingApp implements AutoCloseable {
                 javalinConfig.startup.showOldJavalinVersionWarning = false;
                 javalinConfig.startup.startupWatcherEnabled = false;
                 jetty.configure(javalinConfig.jetty);
-                Routes.register(javalinConfig, database, cpuPool, jetty::isStopping);
+                Routes.register(javalinConfig, database, cpuPool, jetty::isStopping, metrics);
             }).start();
+            // Jetty's connection binder listens on the connectors, which exist only once Javalin has started Jetty.
+            metrics.ifPresent(m -> m.bindServer(jetty.load(), javalin.jettyServer().server(), jetty.threadPool()));
             LOG.info("blocking-app listening on port {} ({})", javalin.port(), describe(config));
-            return new BlockingApp(javalin, database, cpuPool, jetty);
+            return new BlockingApp(javalin, database, cpuPool, jetty, metrics);
         } catch (RuntimeException e) {
             cpuPool.close();
             database.close();
+            metrics.ifPresent(AppMetrics::close);
             throw e;
         }
     }
@@ -75,7 +87,7 @@ public final class BlockingApp implements AutoCloseable {
             case PLATFORM -> config.workerThreads() + " platform worker threads";
             case VIRTUAL -> "a virtual thread per request";
         } + ", " + config.server().dbPoolSize() + " database connections, at most " + config.server().maxInFlight()
-                + " requests in flight";
+                + " requests in flight, " + (config.server().metricsOn() ? "metrics on /metrics" : "no metrics");
     }
 
     public int port() {
@@ -99,6 +111,7 @@ public final class BlockingApp implements AutoCloseable {
         } finally {
             cpuPool.close();
             database.close();
+            metrics.ifPresent(AppMetrics::close);
         }
         LOG.info("blocking-app stopped");
     }

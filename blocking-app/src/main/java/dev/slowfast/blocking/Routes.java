@@ -9,11 +9,14 @@ import dev.slowfast.blocking.jetty.UnreadBodies;
 import dev.slowfast.blocking.json.StrictJson;
 import dev.slowfast.blocking.latency.CpuPool;
 import dev.slowfast.blocking.latency.LatencyHandlers;
+import dev.slowfast.blocking.metrics.AppMetrics;
 import dev.slowfast.blocking.problems.ErrorMapping;
+import dev.slowfast.rules.MetricNames;
 import dev.slowfast.rules.RequestLimits;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson3;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -26,8 +29,12 @@ public final class Routes {
     private Routes() {
     }
 
-    /** {@code cpuPool} runs {@code /cpu}'s work; {@code stopping} turns {@code /ready} DOWN. */
-    public static void register(JavalinConfig config, Database database, CpuPool cpuPool, BooleanSupplier stopping) {
+    /**
+     * {@code cpuPool} runs {@code /cpu}'s work; {@code stopping} turns {@code /ready} DOWN; {@code metrics}, when
+     * present ({@code METRICS=on}), times every routed request and serves {@code /metrics}.
+     */
+    public static void register(JavalinConfig config, Database database, CpuPool cpuPool, BooleanSupplier stopping,
+                                Optional<AppMetrics> metrics) {
         config.jsonMapper(new JavalinJackson3(StrictJson.MAPPER, false));
         config.http.maxRequestSize = RequestLimits.MAX_BODY_BYTES; // beyond it Javalin throws a 413, worded by ErrorMapping
         config.http.prefer405over404 = true;                    // a known path with the wrong method is a 405
@@ -48,6 +55,10 @@ public final class Routes {
         routes.delete("/contacts/{id}", contacts::delete);
         routes.get("/health", health::health);
         routes.get("/ready", health::ready);
+        metrics.ifPresent(m -> {
+            routes.get(MetricNames.PATH, m::scrape);
+            config.requestLogger.http(m.requestTimer()); // runs once the response is written, for every routed request
+        });
         ErrorMapping.register(routes, new ErrorMapping.UnreadBody() {
             @Override
             public boolean isLeftUnread(Context ctx) {

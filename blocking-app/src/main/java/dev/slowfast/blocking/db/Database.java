@@ -2,6 +2,8 @@ package dev.slowfast.blocking.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import dev.slowfast.rules.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,6 +25,12 @@ public final class Database implements AutoCloseable {
 
     /** Opens the pool and applies the schema if PostgreSQL answers; starts all the same when it does not. */
     public static Database open(DatabaseUrl url, int maxConnections, Duration acquireTimeout) {
+        return open(url, maxConnections, acquireTimeout, null);
+    }
+
+    /** As {@link #open(DatabaseUrl, int, Duration)}, the pool reporting to {@code metrics} (none if null). */
+    public static Database open(DatabaseUrl url, int maxConnections, Duration acquireTimeout,
+                                MetricsTrackerFactory metrics) {
         var hikari = new HikariConfig();
         hikari.setPoolName("postgres");
         hikari.setJdbcUrl(url.jdbcUrl());
@@ -38,6 +46,9 @@ public final class Database implements AutoCloseable {
         // pgjdbc waits 10 s for a TCP connect by default; an unreachable host should fail sooner.
         hikari.addDataSourceProperty("connectTimeout", "2");
         hikari.addDataSourceProperty("ApplicationName", "slowfast-blocking-app");
+        if (metrics != null) {
+            hikari.setMetricsTrackerFactory(metrics); // must be set before the pool starts, in the constructor below
+        }
         var database = new Database(new HikariDataSource(hikari));
         database.schema.tryApply();
         return database;
@@ -55,6 +66,11 @@ public final class Database implements AutoCloseable {
             sleep.setDouble(1, ms / 1000.0);
             sleep.execute();
         }
+    }
+
+    /** The running pool's live counts (connections in use, idle, requests waiting), for the metrics. */
+    public HikariPoolMXBean poolStatus() {
+        return pool.getHikariPoolMXBean();
     }
 
     /** Readiness: PostgreSQL answers and the schema is in place, so every endpoint can work. */

@@ -40,6 +40,17 @@ final class RequestThreads {
         return model == ThreadModel.PLATFORM ? Math.min(workerThreads, maxInFlight) : maxInFlight;
     }
 
+    /**
+     * Requests admitted and waiting for a worker thread. Platform model: a request beyond the workers waits
+     * suspended in {@link InFlightLimit} for a permit (no thread held), then as a job in the pool's queue until a
+     * thread takes it; the acceptor and selector are leased threads, never queued jobs, so the queue holds only
+     * work waiting for a thread (a head to parse, a request resumed). Virtual model: 0, every request gets a new
+     * thread (the small platform pool's queue holds Jetty's own tasks, not requests).
+     */
+    static int waitingForThread(ThreadModel model, InFlightLimit limit, QueuedThreadPool pool) {
+        return model == ThreadModel.PLATFORM ? limit.getSuspendedRequestCount() + pool.getQueueSize() : 0;
+    }
+
     /** WORKER_THREADS platform threads for handlers, and the spare ones that keep parsing while they are all busy. */
     private static QueuedThreadPool platformPool(int workerThreads) {
         var pool = new QueuedThreadPool(workerThreads + CONNECTOR_THREADS + SPARE_THREADS);
