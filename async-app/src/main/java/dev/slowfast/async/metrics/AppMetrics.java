@@ -28,7 +28,7 @@ import java.util.function.IntSupplier;
 /**
  * Everything {@code GET /metrics} shows (docs/contract.md, "Metrics"), in one Prometheus registry
  * per app: Vert.x's own pool metrics through {@code vertx-micrometer-metrics} (renamed to the
- * contract's {@code db.pool.*} by {@link PoolMeters}), the request timers ({@link RequestTimers}),
+ * contract's {@code db.pool.*} by {@link PoolMeters}), the request timers ({@link HttpRequestTimer}),
  * the in-flight gauge and shed counter read from {@link InFlightLimit}, the event-loop probe
  * ({@link EventLoopDelay}), and Micrometer's JVM and process binders. Made only with
  * {@code METRICS=on}; off, there is no registry and Vert.x gets no metrics factory at all.
@@ -46,7 +46,7 @@ public final class AppMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final String registryName = "slowfast-" + REGISTRIES.incrementAndGet();
     private final List<MeterBinder> binders;
-    private final RequestTimers requests;
+    private final HttpRequestTimer requests;
     private final EventLoopDelay eventLoopDelay;
     private final MetricsEndpoint endpoint;
     private final int poolSize;
@@ -66,7 +66,7 @@ public final class AppMetrics implements AutoCloseable {
         FunctionCounter.builder(MetricNames.REQUESTS_SHED, inFlightLimit, InFlightLimit::shed)
                 .description("Requests answered 503 overloaded at MAX_IN_FLIGHT")
                 .register(registry);
-        requests = new RequestTimers(registry);
+        requests = new HttpRequestTimer(registry);
         eventLoopDelay = new EventLoopDelay(registry, MetricNames.EVENT_LOOP_PROBE_INTERVAL);
         endpoint = new MetricsEndpoint(registry);
     }
@@ -99,7 +99,7 @@ public final class AppMetrics implements AutoCloseable {
     }
 
     /** The timer of every routed request. */
-    public RequestTimers requests() {
+    public HttpRequestTimer requests() {
         return requests;
     }
 

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * <p>Not Vert.x's own HTTP server metrics: they label the raw route ({@code /contacts/:id}), join
  * the routes a request went through, count shed requests and register several meters per request.
  */
-public final class RequestTimers {
+public final class HttpRequestTimer {
 
     private static final String TIMING = "slowfast.requestTiming";
     /** Vert.x Web's {@code :id} is the contract's {@code {id}}. */
@@ -40,7 +40,7 @@ public final class RequestTimers {
     private final RouteTimers unknown;
     private final Map<String, RouteTimers> byTemplate = new HashMap<>();
 
-    RequestTimers(MeterRegistry registry) {
+    HttpRequestTimer(MeterRegistry registry) {
         unknown = new RouteTimers(registry, MetricNames.UNKNOWN_URI);
         for (String template : MetricNames.ROUTES) {
             byTemplate.put(template, new RouteTimers(registry, template));
