@@ -18,9 +18,9 @@ public record MetricsSnapshot(long epochMs, Double gcPauseSeconds, Double gcPaus
 
     public static MetricsSnapshot of(long epochMs, PrometheusText text) {
         return new MetricsSnapshot(epochMs,
-                sum(text, "jvm_gc_pause_seconds_sum"),
-                sum(text, "jvm_gc_pause_seconds_count"),
-                sum(text, "jvm_gc_concurrent_phase_time_seconds_sum"),
+                gc(text, "jvm_gc_pause_seconds_sum"),
+                gc(text, "jvm_gc_pause_seconds_count"),
+                gc(text, "jvm_gc_concurrent_phase_time_seconds_sum"),
                 heap(text, "jvm_memory_used_bytes"),
                 heap(text, "jvm_memory_max_bytes"),
                 text.has("jvm_memory_usage_after_gc")
@@ -33,6 +33,17 @@ public record MetricsSnapshot(long epochMs, Double gcPauseSeconds, Double gcPaus
                 buckets(text, "slowfast_event_loop_delay_seconds_bucket"),
                 sum(text, "slowfast_requests_waiting_for_thread"),
                 sum(text, "jvm_threads_virtual_pinned_seconds_count"));
+    }
+
+    /**
+     * Micrometer's GC binder publishes a series at the first collection of its kind: an app that
+     * publishes JVM memory but no GC series yet has had no such pause, which is 0, not "unknown".
+     */
+    private static Double gc(PrometheusText text, String name) {
+        if (text.has(name)) {
+            return text.sum(name, Map.of());
+        }
+        return text.has("jvm_memory_used_bytes") ? Double.valueOf(0) : null;
     }
 
     private static Double sum(PrometheusText text, String name) {

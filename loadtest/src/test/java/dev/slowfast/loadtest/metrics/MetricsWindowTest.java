@@ -73,6 +73,21 @@ class MetricsWindowTest {
         assertEquals(12, m.poolPendingPeak());
     }
 
+    @Test
+    void gcSeriesAppearAtTheFirstCollectionSoTheirAbsenceBeforeIsNoPauseYet() {
+        String jvm = "jvm_memory_used_bytes{area=\"heap\",id=\"G1 Eden Space\"} 10\n";
+        List<Scrape> scrapes = List.of(parsed(T0, jvm), parsed(T0 + 1000, jvm),
+                parsed(T0 + 2000, jvm + "jvm_gc_pause_seconds_count{gc=\"G1 Young Generation\"} 1\n"
+                        + "jvm_gc_pause_seconds_sum{gc=\"G1 Young Generation\"} 0.2\n"));
+        assertEquals(0.0, MetricsWindow.of(scrapes, T0, T0 + 1000).gcPauseShare(), "no GC yet: 0, not unknown");
+        LevelMetrics m = MetricsWindow.of(scrapes, T0, T0 + 2000);
+        assertEquals(0.1, m.gcPauseShare(), 1e-9, "the first pause, 0.2 s of 2 s");
+        assertEquals(1, m.gcPauses());
+        assertNull(MetricsWindow.of(List.of(parsed(T0, "slowfast_requests_in_flight 1\n"),
+                parsed(T0 + 1000, "slowfast_requests_in_flight 1\n")), T0, T0 + 1000).gcPauseShare(),
+                "an app without JVM metrics has no GC figure");
+    }
+
     private static String histogram(String name, int le1ms, int le500ms, int inf) {
         return name + "_bucket{le=\"0.001\"} " + le1ms + "\n" + name + "_bucket{le=\"0.5\"} " + le500ms + "\n"
                 + name + "_bucket{le=\"+Inf\"} " + inf + "\n" + name + "_count " + inf + "\n";
