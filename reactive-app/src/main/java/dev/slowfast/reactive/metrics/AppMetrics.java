@@ -27,8 +27,8 @@ public class AppMetrics {
     }
 
     @Bean
-    MeterFilter httpRequestTagsOnly() {
-        return HttpRequestTags.onlyTheseTags();
+    HttpRequestTimers httpRequestTimers(MeterRegistry registry) {
+        return new HttpRequestTimers(registry);
     }
 
     @Bean

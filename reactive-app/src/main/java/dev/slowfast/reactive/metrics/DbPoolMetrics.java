@@ -32,16 +32,18 @@ final class DbPoolMetrics implements BeanPostProcessor {
         }
         MeterRegistry meters = registry.getObject();
         PoolMetrics sizes = pool.getMetrics().orElseThrow(() -> new IllegalStateException("r2dbc-pool keeps no metrics"));
-        gauge(meters, MetricNames.DB_POOL_ACTIVE, sizes, PoolMetrics::acquiredSize);
-        gauge(meters, MetricNames.DB_POOL_IDLE, sizes, PoolMetrics::idleSize);
-        gauge(meters, MetricNames.DB_POOL_PENDING, sizes, PoolMetrics::pendingAcquireSize);
-        gauge(meters, MetricNames.DB_POOL_MAX, sizes, PoolMetrics::getMaxAllocatedSize);
+        gauge(meters, MetricNames.DB_POOL_ACTIVE, "Pooled connections in use", sizes, PoolMetrics::acquiredSize);
+        gauge(meters, MetricNames.DB_POOL_IDLE, "Open connections not in use", sizes, PoolMetrics::idleSize);
+        gauge(meters, MetricNames.DB_POOL_PENDING, "Requests waiting for a connection", sizes, PoolMetrics::pendingAcquireSize);
+        gauge(meters, MetricNames.DB_POOL_MAX, "The pool's size (DB_POOL_SIZE)", sizes, PoolMetrics::getMaxAllocatedSize);
         return new TimedPool(pool, Timer.builder(MetricNames.DB_POOL_ACQUIRE)
                 .description("How long each wait for a pooled connection took")
                 .register(meters));
     }
 
-    private static void gauge(MeterRegistry meters, String name, PoolMetrics sizes, ToIntFunction<PoolMetrics> size) {
-        Gauge.builder(name, sizes, s -> size.applyAsInt(s)).register(meters);
+    /** Strongly referenced: nothing else holds r2dbc-pool's metrics view, and a gauge's state is weak by default. */
+    private static void gauge(MeterRegistry meters, String name, String description, PoolMetrics sizes,
+            ToIntFunction<PoolMetrics> size) {
+        Gauge.builder(name, sizes, s -> size.applyAsInt(s)).description(description).strongReference(true).register(meters);
     }
 }
