@@ -29,6 +29,8 @@ public record Config(ServerSettings server) {
         properties.put("DB_POOL_SIZE", server.dbPoolSize());
         properties.put("SHUTDOWN_GRACE_MS", server.shutdownGrace().toMillis());
         properties.put("DB_ACQUIRE_TIMEOUT_MS", server.dbAcquireTimeout().toMillis());
+        // true or false, for Boot's switches (application.properties' management.*) and AppMetrics.
+        properties.put("METRICS", server.metricsOn());
         // Not "r2dbc:" + DATABASE_URL: R2DBC's URL parser form-decodes the user info (a '+' in a
         // password becomes a space), libpq does not. The kernel parses it; R2DBC gets the parts.
         DatabaseUrl database = server.database();

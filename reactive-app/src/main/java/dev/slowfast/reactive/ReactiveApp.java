@@ -6,6 +6,7 @@ import dev.slowfast.reactive.problems.ProblemResponses;
 import dev.slowfast.rules.ConfigurationException;
 import dev.slowfast.rules.Environment;
 import dev.slowfast.rules.RequestLimits;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -83,8 +84,8 @@ public final class ReactiveApp implements AutoCloseable {
     static class Application {
 
         @Bean
-        NettyServer nettyServer(Config config, ProblemResponses problems) {
-            return new NettyServer(config.server().headerTimeout(), config.server().maxInFlight(), problems);
+        NettyServer nettyServer(Config config, ProblemResponses problems, MeterRegistry registry) {
+            return new NettyServer(config.server().headerTimeout(), config.server().maxInFlight(), problems, registry);
         }
 
         @Bean

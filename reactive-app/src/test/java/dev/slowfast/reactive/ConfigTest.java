@@ -24,6 +24,13 @@ class ConfigTest {
         assertEquals(500L, properties.get("DB_ACQUIRE_TIMEOUT_MS"));
     }
 
+    /** Boot's management.* switches and AppMetrics' condition read METRICS as a boolean. */
+    @Test
+    void metricsIsOnUnlessTurnedOff() {
+        assertEquals(true, Config.from(new Environment(Map.of())).properties().get("METRICS"));
+        assertEquals(false, Config.from(new Environment(Map.of("METRICS", "off"))).properties().get("METRICS"));
+    }
+
     @Test
     void theDefaultPortIsReactiveAppsOwn() {
         assertEquals(8083, Config.from(new Environment(Map.of())).properties().get("PORT"));

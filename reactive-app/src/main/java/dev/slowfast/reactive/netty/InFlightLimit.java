@@ -1,8 +1,12 @@
 package dev.slowfast.reactive.netty;
 
+import dev.slowfast.rules.MetricNames;
 import dev.slowfast.rules.Problem;
 import dev.slowfast.rules.ProblemDetails;
 import dev.slowfast.rules.ProblemType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
@@ -32,21 +36,35 @@ import reactor.netty.NettyPipeline;
  * another on its connection included) until its response has been written, or its connection has
  * closed (the client went away). One over the limit never reaches the app: it is answered 503
  * {@code overloaded} with a body rendered once, and its connection is closed (nothing read after it is
- * processed). Health and readiness probes are never shed: an orchestrator must still see the app.
+ * processed). Health and readiness probes and {@code /metrics} are never shed: an orchestrator and
+ * a scraper must still see the app, above all when it is overloaded.
+ *
+ * <p>The metrics of shedding are kept here because only here are they true: the in-flight gauge is
+ * this counter, and a shed request, which WebFlux never sees, counts only in the shed counter.
  */
 final class InFlightLimit {
 
+    /** Health and readiness: never shed, and still answered while shutting down (GracefulShutdown). */
     static final Set<String> PROBES = Set.of("/health", "/ready");
+    /** The probes and the metrics; {@code /metrics} is refused after SIGTERM like any request. */
+    private static final Set<String> NEVER_SHED = Set.of("/health", "/ready", MetricNames.PATH);
     static final Problem OVERLOADED = Problem.of(ProblemType.OVERLOADED, ProblemDetails.OVERLOADED);
 
     private final int max;
     private final byte[] overloaded;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Counter shed;
 
     /** {@code overloaded}: the 503 {@code overloaded} problem's body, as problem+json. */
-    InFlightLimit(int max, byte[] overloaded) {
+    InFlightLimit(int max, byte[] overloaded, MeterRegistry registry) {
         this.max = max;
         this.overloaded = overloaded;
+        Gauge.builder(MetricNames.REQUESTS_IN_FLIGHT, inFlight, AtomicInteger::get)
+                .description("Requests counted against MAX_IN_FLIGHT")
+                .register(registry);
+        this.shed = Counter.builder(MetricNames.REQUESTS_SHED)
+                .description("Requests answered 503 overloaded at MAX_IN_FLIGHT")
+                .register(registry);
     }
 
     /** In front of Reactor Netty's request handling, behind the decoder and the refused-head answers. */
@@ -79,10 +97,11 @@ final class InFlightLimit {
                 return;
             }
             if (msg instanceof HttpRequest request && request.decoderResult().isSuccess()) {
-                if (isProbe(request.uri())) {
+                if (isNeverShed(request.uri())) {
                     unanswered.add(false);
                 } else if (inFlight.incrementAndGet() > max) {
                     inFlight.decrementAndGet();
+                    shed.increment();
                     ReferenceCountUtil.release(msg);
                     shedding = true;
                     if (unanswered.isEmpty()) {
@@ -132,9 +151,9 @@ final class InFlightLimit {
             ctx.writeAndFlush(shed()).addListener(ChannelFutureListener.CLOSE);
         }
 
-        private static boolean isProbe(String uri) {
+        private static boolean isNeverShed(String uri) {
             int query = uri.indexOf('?');
-            return PROBES.contains(query < 0 ? uri : uri.substring(0, query));
+            return NEVER_SHED.contains(query < 0 ? uri : uri.substring(0, query));
         }
 
         /** A 100 Continue ends a message but not the exchange. */

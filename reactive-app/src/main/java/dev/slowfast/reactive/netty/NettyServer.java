@@ -1,6 +1,7 @@
 package dev.slowfast.reactive.netty;
 
 import dev.slowfast.reactive.problems.ProblemResponses;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelPipeline;
 import java.time.Duration;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
@@ -20,10 +21,11 @@ public final class NettyServer implements NettyServerCustomizer {
     /** How long a refused body may go on arriving after its answer (the contract: "within a few seconds"). */
     private final RefusedBodies refusedBodies = new RefusedBodies(Duration.ofSeconds(1));
 
-    public NettyServer(Duration headerTimeout, int maxInFlight, ProblemResponses problems) {
+    /** {@code registry}: where shedding's gauge and counter go (Micrometer's, recording nothing with METRICS=off). */
+    public NettyServer(Duration headerTimeout, int maxInFlight, ProblemResponses problems, MeterRegistry registry) {
         this.headerTimeout = new HeaderTimeout(headerTimeout);
         this.requestHeadLimits = new RequestHeadLimits(problems::body);
-        this.inFlightLimit = new InFlightLimit(maxInFlight, problems.body(InFlightLimit.OVERLOADED));
+        this.inFlightLimit = new InFlightLimit(maxInFlight, problems.body(InFlightLimit.OVERLOADED), registry);
     }
 
     @Override
