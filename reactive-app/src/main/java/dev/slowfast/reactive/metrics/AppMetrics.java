@@ -27,8 +27,8 @@ public class AppMetrics {
     }
 
     @Bean
-    HttpRequestTimers httpRequestTimers(MeterRegistry registry) {
-        return new HttpRequestTimers(registry);
+    HttpRequestTimer httpRequestTimers(MeterRegistry registry) {
+        return new HttpRequestTimer(registry);
     }
 
     @Bean
@@ -38,8 +38,8 @@ public class AppMetrics {
 
     /** Static: a post-processor is made before other beans, so it must not need this configuration's instance. */
     @Bean
-    static DbPoolMetrics dbPoolMetrics(ObjectProvider<MeterRegistry> registry) {
-        return new DbPoolMetrics(registry);
+    static PoolMeters dbPoolMetrics(ObjectProvider<MeterRegistry> registry) {
+        return new PoolMeters(registry);
     }
 
     @Bean

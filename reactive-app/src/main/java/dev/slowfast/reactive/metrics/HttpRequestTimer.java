@@ -24,16 +24,16 @@ import org.springframework.http.server.reactive.observation.ServerRequestObserva
  * through the registry's filters, most of what metrics cost per request; here the timer of a tag
  * set is found once and kept. Every other observation still goes to Micrometer's handler.
  */
-final class HttpRequestTimers implements MeterObservationHandler<ServerRequestObservationContext>, Ordered {
+final class HttpRequestTimer implements MeterObservationHandler<ServerRequestObservationContext>, Ordered {
 
     /** Where the start time waits in the observation's context. */
-    private static final String STARTED = HttpRequestTimers.class.getName() + ".started";
+    private static final String STARTED = HttpRequestTimer.class.getName() + ".started";
 
     private final MeterRegistry registry;
     /** One timer per series: the tags are bounded (routes, methods, statuses), and so is this map. */
     private final Map<KeyValues, Timer> timers = new ConcurrentHashMap<>();
 
-    HttpRequestTimers(MeterRegistry registry) {
+    HttpRequestTimer(MeterRegistry registry) {
         this.registry = registry;
     }
 

@@ -16,12 +16,12 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * {@link TimedPool} for the {@code db.pool.acquire} timer. Boot's own binder publishes the same sizes
  * as {@code r2dbc.pool.*} with a {@code name} tag and a unit suffix; application.properties turns it off.
  */
-final class DbPoolMetrics implements BeanPostProcessor {
+final class PoolMeters implements BeanPostProcessor {
 
     private final ObjectProvider<MeterRegistry> registry;
 
     /** The registry is looked up when the pool bean is made, not when this post-processor is. */
-    DbPoolMetrics(ObjectProvider<MeterRegistry> registry) {
+    PoolMeters(ObjectProvider<MeterRegistry> registry) {
         this.registry = registry;
     }
 
