@@ -8,7 +8,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Scrapes the app's {@code GET /metrics} about once a second while a simulation runs, on a thread of
@@ -32,8 +36,15 @@ public final class MetricsScraper implements AutoCloseable {
     private final List<Scrape> scrapes = new CopyOnWriteArrayList<>();
     private Thread thread;
 
+    private final Duration timeout;
+
     public MetricsScraper(String baseUrl) {
-        this.request = HttpRequest.newBuilder(URI.create(baseUrl).resolve("/metrics")).timeout(TIMEOUT).GET().build();
+        this(baseUrl, TIMEOUT);
+    }
+
+    MetricsScraper(String baseUrl, Duration timeout) {
+        this.request = HttpRequest.newBuilder(URI.create(baseUrl).resolve("/metrics")).timeout(timeout).GET().build();
+        this.timeout = timeout;
     }
 
     /** Starts scraping every {@link #PERIOD} until {@link #close()}. */
@@ -55,19 +66,32 @@ public final class MetricsScraper implements AutoCloseable {
         }
     }
 
-    /** One scrape now; a failure is described, never thrown. */
+    /**
+     * One scrape now; a failure is described, never thrown. The deadline covers the whole exchange,
+     * body included: a request timeout alone ends at the response head, and an app that sends its
+     * head and then starves (a full heap) would hold the scraper for as long as it likes.
+     */
     public Scrape scrapeOnce() {
+        CompletableFuture<HttpResponse<String>> exchange = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             long now = System.currentTimeMillis();
             if (response.statusCode() != 200) {
                 return new Scrape(now, null, "status " + response.statusCode());
             }
             return new Scrape(now, MetricsSnapshot.of(now, PrometheusText.parse(response.body())), null);
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             return new Scrape(System.currentTimeMillis(), null, "interrupted");
-        } catch (Exception e) {
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            return new Scrape(System.currentTimeMillis(), null, "no complete answer within " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return new Scrape(System.currentTimeMillis(), null, cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+        } catch (RuntimeException e) {
             return new Scrape(System.currentTimeMillis(), null, e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
@@ -83,6 +107,6 @@ public final class MetricsScraper implements AutoCloseable {
             return;
         }
         thread.interrupt();
-        thread.join(TIMEOUT.toMillis() + 1000);
+        thread.join(timeout.toMillis() + 1000);
     }
 }

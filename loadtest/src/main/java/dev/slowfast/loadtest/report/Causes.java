@@ -54,7 +54,7 @@ final class Causes {
                     + bucketMs(m.poolAcquireP99Ms()) + ")");
         }
         if (m != null && m.eventLoopDelayP99Ms() != null && m.eventLoopDelayP99Ms() >= LOOP_LATE_MS) {
-            found.add("the event loop ran its probe up to " + bucketMs(m.eventLoopDelayP99Ms()) + " late (p99)");
+            found.add("the event loop's probe ran late by " + bucketMs(m.eventLoopDelayP99Ms()) + " (p99)");
         }
         if (m != null && m.shed() != null && m.shed() > 0) {
             found.add(String.format(Locale.ROOT, "%,d requests were shed", m.shed()));
@@ -65,12 +65,13 @@ final class Causes {
         if (level.errors().timeout() + level.errors().connection() > 0) {
             found.add(level.errors().timeout() + " timeouts and " + level.errors().connection() + " connection errors at the client");
         }
-        if (m != null && m.failedScrapes() > 0) {
+        if (m != null && m.seconds() != null && m.failedScrapes() > 0) {
             found.add("the app did not answer " + m.failedScrapes() + " of its scrapes in time"
                     + (m.note() == null ? "" : " (" + m.note() + ")"));
         }
         if (m == null || m.seconds() == null) {
-            found.add(m == null ? "no /metrics figures for this run" : "no /metrics figures: " + m.note());
+            found.add(m == null ? "no /metrics figures for this run" : "the app answered too few of its scrapes for /metrics figures ("
+                    + m.note() + ")");
         }
         if (!found.isEmpty()) {
             return String.join("; ", found);

@@ -176,8 +176,8 @@ public final class ScalingRun {
     }
 
     /** The JFR file the app wrote when it exited, or why there is none (a killed JVM writes nothing). */
-    private RunResult withJfr(RunResult result, Path jfr) {
-        String recording = Files.isRegularFile(jfr) ? relative(jfr)
+    private RunResult withJfr(RunResult result, Path jfr) throws IOException {
+        String recording = Files.isRegularFile(jfr) && Files.size(jfr) > 0 ? relative(jfr)
                 : "no recording: the app did not write " + relative(jfr) + " (" + result.appStop() + ")";
         return new RunResult(result.variant(), result.workload(), result.delayMs(), result.failure(), result.gatlingReport(),
                 result.appLog(), result.gatlingLog(), result.appOpenFilesLimit(), result.vmHwmMb(), result.appStop(),
