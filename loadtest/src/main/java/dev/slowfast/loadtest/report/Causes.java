@@ -4,6 +4,7 @@ import static dev.slowfast.loadtest.report.Readings.percent;
 
 import dev.slowfast.loadtest.results.LevelMetrics;
 import dev.slowfast.loadtest.results.LevelResult;
+import dev.slowfast.loadtest.results.RunResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,7 @@ final class Causes {
     }
 
     /** "GC pauses took 58% of the window; heap peaked at 97% of max; …" or what was ruled out. */
-    static String of(LevelResult level) {
+    static String of(RunResult run, LevelResult level) {
         LevelMetrics m = level.metrics();
         var found = new ArrayList<String>();
         Double cpu = cpuShare(level);
@@ -68,6 +69,10 @@ final class Causes {
         if (m != null && m.seconds() != null && m.failedScrapes() > 0) {
             found.add("the app did not answer " + m.failedScrapes() + " of its scrapes in time"
                     + (m.note() == null ? "" : " (" + m.note() + ")"));
+        }
+        boolean blind = m == null || m.seconds() == null || m.failedScrapes() > 0;
+        if (blind && run.appErrors() != null) {
+            found.add("the app's log shows " + run.appErrors());
         }
         if (m == null || m.seconds() == null) {
             found.add(m == null ? "no /metrics figures for this run" : "the app answered too few of its scrapes for /metrics figures ("

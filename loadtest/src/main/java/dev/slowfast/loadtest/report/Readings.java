@@ -30,7 +30,7 @@ final class Readings {
                 LevelResult best = run.levels().stream().max((a, b) -> Double.compare(a.throughputRps(), b.throughputRps())).orElseThrow();
                 sentences.add(run.variant() + " peaks at " + rps(best.throughputRps()) + " at " + users(best.users())
                         + (best == top ? "" : " and gives " + rps(top.throughputRps()) + " at " + users(top.users()))
-                        + " (measured at " + users(top.users()) + ": " + Causes.of(top) + ").");
+                        + " (measured at " + users(top.users()) + ": " + Causes.of(run, top) + ").");
                 continue;
             }
             LevelResult firstBehind = run.levels().stream().filter(l -> l.boundRatio() < KEEPS_UP).findFirst().orElse(null);
@@ -39,7 +39,7 @@ final class Readings {
                 sentences.add(run.variant() + " plateaus at " + rps(top.throughputRps()) + " from " + users(firstCapped.users())
                         + " on = " + top.boundLimit() + " ÷ " + seconds(run.delayMs()) + " (" + percent(top.boundRatio())
                         + " of that bound): requests beyond the pool wait in a queue (measured at " + users(top.users()) + ": "
-                        + Causes.of(top) + ").");
+                        + Causes.of(run, top) + ").");
             } else if (firstBehind == null) {
                 sentences.add(run.variant() + " keeps up with the bound at every level: " + rps(top.throughputRps()) + " at "
                         + users(top.users()) + " (" + percent(top.boundRatio()) + ").");
@@ -49,9 +49,9 @@ final class Readings {
                 sentences.add(run.variant() + (lastGood > 0 ? " follows the bound up to " + users(lastGood) + ", then" : "")
                         + " falls behind at " + users(firstBehind.users()) + ": " + rps(firstBehind.throughputRps()) + ", "
                         + percent(firstBehind.boundRatio()) + " of " + rps(firstBehind.boundRps())
-                        + " (measured there: " + Causes.of(firstBehind) + ")"
+                        + " (measured there: " + Causes.of(run, firstBehind) + ")"
                         + (firstBehind == top ? "" : "; at " + users(top.users()) + " " + rps(top.throughputRps()) + " ("
-                        + percent(top.boundRatio()) + "; measured: " + Causes.of(top) + ")") + ".");
+                        + percent(top.boundRatio()) + "; measured: " + Causes.of(run, top) + ")") + ".");
             }
         }
         return String.join(" ", sentences);

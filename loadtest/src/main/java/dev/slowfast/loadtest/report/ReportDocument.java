@@ -88,6 +88,12 @@ final class ReportDocument {
         if (!recordings.isEmpty()) {
             figures.add(new Paragraph(recordings));
         }
+        for (RunResult run : runs) {
+            if (run.appErrors() != null) {
+                figures.add(Paragraph.of(new Strong(run.variant() + ":", null), new Text(" its log shows " + run.appErrors() + " ("),
+                        new Link("app log", run.appLog()), new Text("; " + run.appStop() + ").")));
+            }
+        }
         var scraping = runs.stream().filter(r -> r.metricsScrapes() != null)
                 .map(r -> r.variant() + ": " + r.metricsScrapes()).toList();
         if (!scraping.isEmpty()) {

@@ -8,15 +8,17 @@ import java.util.List;
  *
  * @param metricsScrapes how the app's /metrics was scraped during the run, or why it was not
  * @param jfrRecording   the app's JFR recording with {@code -Dloadtest.jfr=true} (null without), or why there is none
+ * @param appErrors      fatal JVM errors the app's log shows (e.g. "OutOfMemoryError in 4 lines"), null when none
  */
 public record RunResult(String variant, String workload, long delayMs, String failure, String gatlingReport,
                         String appLog, String gatlingLog, String appOpenFilesLimit, Double vmHwmMb, String appStop,
-                        String warmup, String metricsScrapes, String jfrRecording, List<LevelResult> levels) {
+                        String warmup, String metricsScrapes, String jfrRecording, String appErrors,
+                        List<LevelResult> levels) {
 
     public static RunResult failed(String variant, String workload, long delayMs, String failure, String appLog,
                                    String gatlingLog) {
         return new RunResult(variant, workload, delayMs, failure, null, appLog, gatlingLog, null, null, null, null, null,
-                null, List.of());
+                null, null, List.of());
     }
 
     public LevelResult level(int users) {

@@ -172,7 +172,7 @@ public final class ScalingRun {
                 outcome.htmlReport().map(this::relative).orElse(null), app == null ? null : relative(appLog),
                 relative(gatlingLog), openFilesLimit, vmHwmMb, app == null ? null : app.stopDescription(),
                 warmup.requests() + " requests over " + settings.warmupSeconds() + " s, " + warmup.failures() + " failed",
-                scraping.description(), null, levels);
+                scraping.description(), null, app == null ? null : AppLogErrors.of(appLog), levels);
     }
 
     /** The JFR file the app wrote when it exited, or why there is none (a killed JVM writes nothing). */
@@ -181,7 +181,7 @@ public final class ScalingRun {
                 : "no recording: the app did not write " + relative(jfr) + " (" + result.appStop() + ")";
         return new RunResult(result.variant(), result.workload(), result.delayMs(), result.failure(), result.gatlingReport(),
                 result.appLog(), result.gatlingLog(), result.appOpenFilesLimit(), result.vmHwmMb(), result.appStop(),
-                result.warmup(), result.metricsScrapes(), recording, result.levels());
+                result.warmup(), result.metricsScrapes(), recording, result.appErrors(), result.levels());
     }
 
     private static String summary(LevelResult level) {

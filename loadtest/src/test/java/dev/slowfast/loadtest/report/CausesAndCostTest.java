@@ -17,11 +17,13 @@ import org.junit.jupiter.api.Test;
 /** The "why" readings name measured figures only, and the metrics-cost verdict is computed from two workloads. */
 class CausesAndCostTest {
 
+    private static final RunResult HEALTHY = run("async", "slow", 1, 1, 1);
+
     @Test
     void aBendIsExplainedByEveryPressureThatCrossedItsThresholdWithItsFigure() {
         var metrics = new LevelMetrics(8.0, 9, 1, "1 of 10 scrapes failed (1× HttpTimeoutException)", 0.58, 0.2, 120L,
                 0.97, 0.88, 9_000.0, 0L, null, null, null, null, 0.0, 0L);
-        String causes = Causes.of(level(100, 8, metrics));
+        String causes = Causes.of(HEALTHY, level(100, 8, metrics));
         assertTrue(causes.contains("GC pauses took 58% of the window (120 pauses, concurrent GC 20%)"), causes);
         assertTrue(causes.contains("the heap peaked at 97% of its max"), causes);
         assertTrue(causes.contains("the app's core was busy 100% of the window"), causes);
@@ -32,7 +34,7 @@ class CausesAndCostTest {
     @Test
     void whenNothingCrossedTheReadingSaysSoAndStillGivesTheFigures() {
         var metrics = new LevelMetrics(8.0, 9, 0, null, 0.01, 0.0, 2L, 0.3, 0.1, 10.0, 0L, 5L, 1.0, 0.0, 2.0, null, null);
-        String causes = Causes.of(level(100, 2, metrics));
+        String causes = Causes.of(HEALTHY, level(100, 2, metrics));
         assertTrue(causes.startsWith("no measured pressure crossed its threshold (GC pauses 1%, CPU 25% of a core"), causes);
     }
 
@@ -40,9 +42,22 @@ class CausesAndCostTest {
     void aPercentileInTheOverflowBucketIsShownAsSuchAndSurvivesResultsJson() throws Exception {
         var metrics = new LevelMetrics(8.0, 9, 0, null, 0.0, 0.0, 0L, 0.3, 0.1, 10.0, 0L, 40L,
                 Double.POSITIVE_INFINITY, 30.0, null, null, null);
-        assertTrue(Causes.of(level(100, 1, metrics)).contains("wait p99 > 60 s"), Causes.of(level(100, 1, metrics)));
+        assertTrue(Causes.of(HEALTHY, level(100, 1, metrics)).contains("wait p99 > 60 s"), Causes.of(HEALTHY, level(100, 1, metrics)));
         String json = Json.mapper().writeValueAsString(metrics);
         assertEquals(metrics, Json.mapper().readValue(json, LevelMetrics.class), json);
+    }
+
+    @Test
+    void whereTheScrapesGoUnansweredTheAppsLogSpeaksForIt() {
+        var blind = LevelMetrics.unavailable(1, "no two answered scrapes around the window; 1 of 2 scrapes failed");
+        RunResult outOfHeap = new RunResult("blocking-virtual", "slow", 1000, null, null, "logs/app.log", null, null, null,
+                "did not stop within 20 s of SIGTERM; killed", null, null, null, "OutOfMemoryError in 4 lines", List.of());
+        String causes = Causes.of(outOfHeap, level(10_000, 8, blind));
+        assertTrue(causes.contains("the app's log shows OutOfMemoryError in 4 lines"), causes);
+        assertTrue(causes.contains("answered too few of its scrapes"), causes);
+        var seen = new LevelMetrics(8.0, 9, 0, null, 0.01, 0.0, 2L, 0.3, 0.1, 10.0, 0L, 5L, 1.0, 0.0, 2.0, null, null);
+        assertTrue(!Causes.of(outOfHeap, level(100, 2, seen)).contains("log shows"),
+                "where the app answered its scrapes, its own figures speak, not a log line of unknown time");
     }
 
     @Test
@@ -64,7 +79,7 @@ class CausesAndCostTest {
 
     private static RunResult run(String variant, String workload, double at1, double at100, double at1000) {
         return new RunResult(variant, workload, 1000, null, null, null, null, null, null, "stopped by SIGTERM", null, null, null,
-                List.of(level(1, 0.1, null, at1), level(100, 1, null, at100), level(1_000, 1, null, at1000)));
+                null, List.of(level(1, 0.1, null, at1), level(100, 1, null, at100), level(1_000, 1, null, at1000)));
     }
 
     private static LevelResult level(int users, double cpuSeconds, LevelMetrics metrics) {
