@@ -137,7 +137,7 @@ public final class AsyncApp implements AutoCloseable {
 
     /**
      * Shuts down gracefully and returns when done (see {@link GracefulShutdown#shutDown}); the
-     * metrics last, so {@code /metrics} answers while the server drains.
+     * metrics last, so the requests that finish during the drain are still recorded.
      */
     @Override
     public void close() {
