@@ -1,5 +1,6 @@
 package dev.slowfast.rules;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -31,6 +32,16 @@ public final class ApiProblem extends RuntimeException {
 
     public static ApiProblem contactNotFound() {
         return of(ProblemType.NOT_FOUND, "No contact has this id.");
+    }
+
+    /** A downstream call took longer than {@code DOWNSTREAM_TIMEOUT_MS}. */
+    public static ApiProblem downstreamTimeout(Duration timeout) {
+        return of(ProblemType.DOWNSTREAM_TIMEOUT, "The downstream service did not answer within " + timeout.toMillis() + " ms.");
+    }
+
+    /** Downstream refused the connection, is unreachable, or answered something other than its 200. */
+    public static ApiProblem downstreamUnavailable() {
+        return of(ProblemType.DOWNSTREAM_UNAVAILABLE, "The downstream service could not be reached or gave no valid answer.");
     }
 
     public Problem problem() {

@@ -12,6 +12,8 @@ public enum ProblemType {
     HEADER_FIELDS_TOO_LARGE("header-fields-too-large", 431, "Request Header Fields Too Large"),
     DATABASE_UNAVAILABLE("database-unavailable", 503, "Service Unavailable"),
     OVERLOADED("overloaded", 503, "Service Unavailable"),
+    DOWNSTREAM_TIMEOUT("downstream-timeout", 504, "Gateway Timeout"),
+    DOWNSTREAM_UNAVAILABLE("downstream-unavailable", 502, "Bad Gateway"),
     INTERNAL_ERROR("internal-error", 500, "Internal Server Error");
 
     /** Where every type URI starts. */

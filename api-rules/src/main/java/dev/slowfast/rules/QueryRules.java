@@ -13,6 +13,8 @@ public final class QueryRules {
     public static final IntegerParameter MS = new IntegerParameter("ms", 0, 60_000, 1_000);
     /** {@code GET /cpu}: the number to test; the default is a 15-digit prime. */
     public static final IntegerParameter N = new IntegerParameter("n", 2, 1_000_000_000_000_000L, 112_272_535_095_293L);
+    /** {@code GET /fanout} and {@code /chain}: downstream calls per request. */
+    public static final IntegerParameter CALLS = new IntegerParameter("calls", 1, 50, 5);
     /** {@code GET /contacts}: page size. */
     public static final IntegerParameter LIMIT = new IntegerParameter("limit", 1, 100, 20);
 

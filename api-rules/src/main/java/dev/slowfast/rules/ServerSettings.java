@@ -17,7 +17,8 @@ import java.time.Duration;
  *                         {@link MetricNames}; {@code off} records nothing (to measure what metrics cost)
  */
 public record ServerSettings(int port, DatabaseUrl database, int dbPoolSize, Duration shutdownGrace, int maxInFlight,
-                             Duration dbAcquireTimeout, Duration headerTimeout, Metrics metrics) {
+                             Duration dbAcquireTimeout, Duration headerTimeout, Metrics metrics,
+                             DownstreamSettings downstream) {
 
     /** {@code METRICS}: whether the app measures itself. */
     public enum Metrics { ON, OFF }
@@ -42,7 +43,8 @@ public record ServerSettings(int port, DatabaseUrl database, int dbPoolSize, Dur
                 env.integer("MAX_IN_FLIGHT", DEFAULT_MAX_IN_FLIGHT, 1, 1_000_000),
                 env.millis("DB_ACQUIRE_TIMEOUT_MS", DEFAULT_DB_ACQUIRE_TIMEOUT_MS, MIN_ACQUIRE_TIMEOUT_MS, HOUR_MS),
                 env.millis("HEADER_TIMEOUT_MS", DEFAULT_HEADER_TIMEOUT_MS, 1, HOUR_MS),
-                env.choice("METRICS", Metrics.class, Metrics.ON));
+                env.choice("METRICS", Metrics.class, Metrics.ON),
+                DownstreamSettings.read(env));
     }
 
     /** {@code METRICS=on} (the default). */
