@@ -19,11 +19,13 @@ final class DelayHandler implements Handler<RoutingContext> {
     private final Vertx vertx;
     private final Stats stats;
     private final Faults faults;
+    private final CallerConnections callers;
 
-    DelayHandler(Vertx vertx, Stats stats, Faults faults) {
+    DelayHandler(Vertx vertx, Stats stats, Faults faults, CallerConnections callers) {
         this.vertx = vertx;
         this.stats = stats;
         this.faults = faults;
+        this.callers = callers;
     }
 
     @Override
@@ -35,6 +37,7 @@ final class DelayHandler implements Handler<RoutingContext> {
             return;
         }
         stats.received();
+        callers.carried(ctx.request().connection());
         int failure = faults.next();
         if (failure != 0) {
             stats.failed();

@@ -53,12 +53,7 @@ public final class DownstreamServer {
                 .setAcceptBacklog(ACCEPT_BACKLOG)
                 .setIdleTimeout(0) // callers keep pooled connections open as long as they like
                 .setReuseAddress(true); // a restart on the same port is not refused while old sockets linger
-        HttpServer server = vertx.createHttpServer(options);
-        server.connectionHandler(connection -> {
-            stats.connectionOpened();
-            connection.closeHandler(closed -> stats.connectionClosed());
-        });
-        return server.requestHandler(Routes.router(vertx, stats, faults)).listen().await();
+        return vertx.createHttpServer(options).requestHandler(Routes.router(vertx, stats, faults)).listen().await();
     }
 
     static int port(String value) {

@@ -12,7 +12,7 @@ final class Routes {
     static Router router(Vertx vertx, Stats stats, Faults faults) {
         Router router = Router.router(vertx);
         var control = new ControlHandlers(stats, faults);
-        router.get("/delay").handler(new DelayHandler(vertx, stats, faults));
+        router.get("/delay").handler(new DelayHandler(vertx, stats, faults, new CallerConnections(stats)));
         router.get("/stats").handler(control::stats);
         router.post("/reset").handler(control::reset);
         router.post("/faults").handler(control::faults);

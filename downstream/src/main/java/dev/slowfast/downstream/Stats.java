@@ -46,6 +46,7 @@ final class Stats {
         failed++;
     }
 
+    /** A connection carried its first {@code /delay} (see {@link CallerConnections}). */
     void connectionOpened() {
         connections++;
         peakConnections = Math.max(peakConnections, connections);
