@@ -121,7 +121,8 @@ public final class BlockingApp implements AutoCloseable {
         return switch (config.threadModel()) {
             case PLATFORM -> config.workerThreads() + " platform worker threads";
             case VIRTUAL -> "a virtual thread per request";
-        } + ", " + config.server().dbPoolSize() + " database connections, at most " + config.server().maxInFlight()
+        } + ", " + config.server().dbPoolSize() + " database connections, " + config.server().downstream().poolSize()
+                + " downstream connections to " + config.server().downstream().url().base() + ", at most " + config.server().maxInFlight()
                 + " requests in flight, " + (config.server().metricsOn() ? "metrics on /metrics" : "no metrics");
     }
 

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells a request whose thread is blocked on other work (downstream calls) that its client has gone. Jetty does not
- * read an HTTP/1.1 connection while its request is handled, so on its own it learns of a close only when it writes
- * the answer, and neither {@code Request.addFailureListener} nor a connection listener fires before that.
+ * read an HTTP/1.1 connection while its request is handled (its {@code HttpConnection} sets no fill interest until
+ * the handler is done or reads the body), so it learns of a close only when it writes the answer; Jetty 12's
+ * {@code Request.addFailureListener} and connection listeners hear only of what Jetty itself detects.
  *
  * <p>So one platform thread keeps a selector of its own, on which each watched connection is registered for reading
  * (a channel may be registered with several selectors; this one never reads it). A connection that turns readable
