@@ -1,11 +1,16 @@
 package dev.slowfast.blocking;
 
 import dev.slowfast.blocking.db.Database;
+import dev.slowfast.blocking.downstream.DownstreamClient;
+import dev.slowfast.blocking.downstream.FanoutThreads;
+import dev.slowfast.blocking.jetty.ClientDisconnects;
 import dev.slowfast.blocking.jetty.JettyServer;
+import dev.slowfast.blocking.json.StrictJson;
 import dev.slowfast.blocking.latency.CpuPool;
 import dev.slowfast.blocking.metrics.AppMetrics;
 import dev.slowfast.rules.ConfigurationException;
 import dev.slowfast.rules.Environment;
+import dev.slowfast.rules.QueryRules;
 import dev.slowfast.rules.RequestLimits;
 import dev.slowfast.rules.ServerSettings;
 import io.javalin.Javalin;
@@ -24,14 +29,16 @@ public final class BlockingApp implements AutoCloseable {
     private final Javalin javalin;
     private final Database database;
     private final CpuPool cpuPool;
+    private final Downstream downstream;
     private final JettyServer jetty;
     private final Optional<AppMetrics> metrics;
 
-    private BlockingApp(Javalin javalin, Database database, CpuPool cpuPool, JettyServer jetty,
+    private BlockingApp(Javalin javalin, Database database, CpuPool cpuPool, Downstream downstream, JettyServer jetty,
                         Optional<AppMetrics> metrics) {
         this.javalin = javalin;
         this.database = database;
         this.cpuPool = cpuPool;
+        this.downstream = downstream;
         this.jetty = jetty;
         this.metrics = metrics;
     }
@@ -62,23 +69,51 @@ public final class BlockingApp implements AutoCloseable {
                 settings.shutdownGrace(), Routes.PROBES, settings.metricsOn());
         // One thread per core for /cpu; its queue is bounded by MAX_IN_FLIGHT, which bounds the requests waiting on it.
         var cpuPool = new CpuPool(Runtime.getRuntime().availableProcessors(), settings.maxInFlight());
+        var downstream = Downstream.open(config);
         try {
             var javalin = Javalin.create(javalinConfig -> {
                 javalinConfig.startup.showJavalinBanner = false;
                 javalinConfig.startup.showOldJavalinVersionWarning = false;
                 javalinConfig.startup.startupWatcherEnabled = false;
                 jetty.configure(javalinConfig.jetty);
-                Routes.register(javalinConfig, database, cpuPool, jetty::isStopping, metrics);
+                Routes.register(javalinConfig, database, cpuPool, downstream.client(), downstream.fanoutThreads(),
+                        downstream.disconnects(), jetty::isStopping, metrics);
             }).start();
             // Jetty's connection binder listens on the connectors, which exist only once Javalin has started Jetty.
             metrics.ifPresent(m -> m.bindServer(jetty.load(), javalin.jettyServer().server(), jetty.threadPool()));
             LOG.info("blocking-app listening on port {} ({})", javalin.port(), describe(config));
-            return new BlockingApp(javalin, database, cpuPool, jetty, metrics);
+            return new BlockingApp(javalin, database, cpuPool, downstream, jetty, metrics);
         } catch (RuntimeException e) {
             cpuPool.close();
+            downstream.close();
             database.close();
             metrics.ifPresent(AppMetrics::close);
             throw e;
+        }
+    }
+
+    /** What the downstream calls need, opened and closed together. */
+    private record Downstream(DownstreamClient client, FanoutThreads fanoutThreads, ClientDisconnects disconnects)
+            implements AutoCloseable {
+
+        static Downstream open(Config config) {
+            var settings = config.server().downstream();
+            // Every /fanout or /chain is a request in flight, each with at most calls.max calls: nothing more can
+            // ever wait for a connection or a fan-out thread at once.
+            int mostCalls = Math.multiplyExact(config.server().maxInFlight(), (int) QueryRules.CALLS.max());
+            var fanoutThreads = switch (config.threadModel()) {
+                case PLATFORM -> FanoutThreads.platform(settings.poolSize(), mostCalls);
+                case VIRTUAL -> FanoutThreads.virtual();
+            };
+            return new Downstream(new DownstreamClient(settings, mostCalls, StrictJson.MAPPER), fanoutThreads,
+                    new ClientDisconnects());
+        }
+
+        @Override
+        public void close() {
+            disconnects.close();
+            fanoutThreads.close();
+            client.close();
         }
     }
 
@@ -86,7 +121,8 @@ public final class BlockingApp implements AutoCloseable {
         return switch (config.threadModel()) {
             case PLATFORM -> config.workerThreads() + " platform worker threads";
             case VIRTUAL -> "a virtual thread per request";
-        } + ", " + config.server().dbPoolSize() + " database connections, at most " + config.server().maxInFlight()
+        } + ", " + config.server().dbPoolSize() + " database connections, " + config.server().downstream().poolSize()
+                + " downstream connections to " + config.server().downstream().url().base() + ", at most " + config.server().maxInFlight()
                 + " requests in flight, " + (config.server().metricsOn() ? "metrics on /metrics" : "no metrics");
     }
 
@@ -96,7 +132,7 @@ public final class BlockingApp implements AutoCloseable {
 
     /**
      * Stops gracefully: /ready turns DOWN, the listener closes, requests in flight get up to
-     * {@code SHUTDOWN_GRACE_MS} to finish (Jetty's stop timeout), then the connection pool closes.
+     * {@code SHUTDOWN_GRACE_MS} to finish (Jetty's stop timeout), then the downstream client and the database pool close.
      */
     @Override
     public void close() {
@@ -110,6 +146,7 @@ public final class BlockingApp implements AutoCloseable {
             LOG.warn("blocking-app did not stop cleanly: {}", e.getMessage());
         } finally {
             cpuPool.close();
+            downstream.close();
             database.close();
             metrics.ifPresent(AppMetrics::close);
         }

@@ -3,8 +3,12 @@ package dev.slowfast.blocking;
 import dev.slowfast.blocking.contacts.ContactHandlers;
 import dev.slowfast.blocking.contacts.ContactRepository;
 import dev.slowfast.blocking.db.Database;
+import dev.slowfast.blocking.downstream.DownstreamClient;
+import dev.slowfast.blocking.downstream.DownstreamHandlers;
+import dev.slowfast.blocking.downstream.FanoutThreads;
 import dev.slowfast.blocking.health.HealthHandlers;
 import dev.slowfast.blocking.jetty.ClientConnection;
+import dev.slowfast.blocking.jetty.ClientDisconnects;
 import dev.slowfast.blocking.jetty.UnreadBodies;
 import dev.slowfast.blocking.json.StrictJson;
 import dev.slowfast.blocking.latency.CpuPool;
@@ -30,10 +34,13 @@ public final class Routes {
     }
 
     /**
-     * {@code cpuPool} runs {@code /cpu}'s work; {@code stopping} turns {@code /ready} DOWN; {@code metrics}, when
-     * present ({@code METRICS=on}), times every routed request and serves {@code /metrics}.
+     * {@code cpuPool} runs {@code /cpu}'s work; {@code downstream} makes the calls of {@code /slow/http}, {@code /fanout}
+     * and {@code /chain}, a fan-out's on {@code fanoutThreads}, and {@code disconnects} aborts them when the client
+     * leaves; {@code stopping} turns {@code /ready} DOWN; {@code metrics}, when present ({@code METRICS=on}), times
+     * every routed request and serves {@code /metrics}.
      */
-    public static void register(JavalinConfig config, Database database, CpuPool cpuPool, BooleanSupplier stopping,
+    public static void register(JavalinConfig config, Database database, CpuPool cpuPool, DownstreamClient downstream,
+                                FanoutThreads fanoutThreads, ClientDisconnects disconnects, BooleanSupplier stopping,
                                 Optional<AppMetrics> metrics) {
         config.jsonMapper(new JavalinJackson3(StrictJson.MAPPER, false));
         config.http.maxRequestSize = RequestLimits.MAX_BODY_BYTES; // beyond it Javalin throws a 413, worded by ErrorMapping
@@ -41,6 +48,8 @@ public final class Routes {
         config.router.ignoreTrailingSlashes = false;            // /fast/ is not /fast: the contract knows only the latter
 
         var latency = new LatencyHandlers(database, cpuPool, ctx -> ClientConnection.hasGone(ctx.req()));
+        var calls = new DownstreamHandlers(downstream, fanoutThreads,
+                (ctx, onGone) -> disconnects.watch(ctx.req(), onGone)::close);
         var contacts = new ContactHandlers(new ContactRepository(database));
         var health = new HealthHandlers(database, stopping);
         var routes = config.routes;
@@ -48,6 +57,9 @@ public final class Routes {
         routes.get("/slow", latency::slow);
         routes.get("/slow/db", latency::slowDb);
         routes.get("/cpu", latency::cpu);
+        routes.get("/slow/http", calls::slowHttp);
+        routes.get("/fanout", calls::fanout);
+        routes.get("/chain", calls::chain);
         routes.post("/contacts", contacts::create);
         routes.get("/contacts", contacts::list);
         routes.get("/contacts/{id}", contacts::get);

@@ -27,12 +27,24 @@ public final class ClientConnection {
 
     /** True when the client of {@code request} has closed or reset its connection. */
     public static boolean hasGone(HttpServletRequest request) {
-        EndPoint endPoint = ServletContextRequest.getServletContextRequest(request).getConnectionMetaData().getConnection()
-                .getEndPoint();
+        EndPoint endPoint = endPoint(request);
         if (!endPoint.isOpen()) {
             return true;
         }
         return endPoint instanceof SocketChannelEndPoint socket && atEndOrReset(socket.getChannel());
+    }
+
+    static EndPoint endPoint(HttpServletRequest request) {
+        return ServletContextRequest.getServletContextRequest(request).getConnectionMetaData().getConnection().getEndPoint();
+    }
+
+    /** For a socket known to be readable: nothing to read means its end (FIN) or a reset. */
+    static boolean nothingToRead(SocketChannel channel) {
+        try {
+            return channel.socket().getInputStream().available() == 0;
+        } catch (IOException e) {
+            return true; // a reset shows as an error here
+        }
     }
 
     private static boolean atEndOrReset(SocketChannel channel) {
@@ -48,7 +60,7 @@ public final class ClientConnection {
                     PROBE.selectNow(); // deregisters the cancelled key, so the channel can be registered again
                 }
             }
-            return readable && channel.socket().getInputStream().available() == 0;
+            return readable && nothingToRead(channel);
         } catch (ClosedChannelException e) {
             return true;
         } catch (IOException e) {
