@@ -2,6 +2,7 @@ package dev.slowfast.async.downstream;
 
 import io.vertx.core.http.HttpClientRequest;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -43,7 +44,9 @@ public final class OutstandingCalls {
     /** Resets every call still under way and refuses new ones; idempotent. */
     public void cancelAll() {
         cancelled = true;
-        sent.forEach(HttpClientRequest::reset);
+        // A reset fails its call at once, on this thread, and the call's end removes it from sent.
+        List<HttpClientRequest> resetting = List.copyOf(sent);
         sent.clear();
+        resetting.forEach(HttpClientRequest::reset);
     }
 }
