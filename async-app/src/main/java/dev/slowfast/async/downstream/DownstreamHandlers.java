@@ -60,10 +60,15 @@ public final class DownstreamHandlers {
     /**
      * The request's calls, cancelled when its response ends: on a client gone before its answer
      * (Vert.x Web runs end handlers on the connection's close too), and harmlessly after an answer.
+     * A connection that closed before this handler ran calls no end handler any more: its request
+     * makes no call at all.
      */
     private static OutstandingCalls outstanding(RoutingContext ctx) {
         var outstanding = new OutstandingCalls();
         ctx.addEndHandler(ended -> outstanding.cancelAll());
+        if (ctx.response().closed()) {
+            outstanding.cancelAll();
+        }
         return outstanding;
     }
 
