@@ -1,6 +1,7 @@
 package dev.slowfast.async;
 
 import dev.slowfast.async.db.Database;
+import dev.slowfast.async.downstream.DownstreamClient;
 import dev.slowfast.async.latency.CpuPool;
 import dev.slowfast.async.metrics.AppMetrics;
 import dev.slowfast.async.vertx.GracefulShutdown;
@@ -15,8 +16,8 @@ import io.vertx.core.http.HttpServer;
 
 /**
  * One instance per event loop. Its start is a chain of Futures: database, schema, routes, listening
- * server; the deployment succeeds when the chain does. All instances share the pool, the CPU worker
- * pool, the in-flight limit and the listening port, which Vert.x spreads connections over. Its stop
+ * server; the deployment succeeds when the chain does. All instances share the pool, the downstream
+ * client, the CPU worker pool, the in-flight limit and the listening port, which Vert.x spreads connections over. Its stop
  * drains the server, which Vert.x awaits before it closes the pools.
  *
  * <p>It sits in the root package, beside {@link AsyncApp}, because it wires {@link Routes} and
@@ -51,12 +52,14 @@ final class ApiVerticle extends VerticleBase {
     public Future<?> start() {
         // Closed by Vert.x when this verticle is undeployed (shared, so once the last user goes).
         Database database = Database.shared(vertx, settings.database(), settings.dbPoolSize(), settings.dbAcquireTimeout(), schemaSql);
+        // The same for every instance: one downstream pool for the app, closed like the database pool.
+        DownstreamClient downstream = DownstreamClient.shared(vertx, settings.downstream());
         if (metrics != null) {
             metrics.bindPool(database::openConnections);
             metrics.watchEventLoop(vertx); // this instance's event loop: one instance runs on each
         }
         return database.prepare()
-                .map(schemaTried -> Routes.create(vertx, database, cpuPool, inFlightLimit, shutdown, metrics))
+                .map(schemaTried -> Routes.create(vertx, database, downstream, cpuPool, inFlightLimit, shutdown, metrics))
                 .compose(router -> VertxServer.listen(vertx, router, settings.port(), HEAD_LIMITS, settings.headerTimeout()))
                 .onSuccess(listening -> server = listening);
     }

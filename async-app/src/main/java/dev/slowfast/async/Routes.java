@@ -3,6 +3,8 @@ package dev.slowfast.async;
 import dev.slowfast.async.contacts.ContactHandlers;
 import dev.slowfast.async.contacts.ContactRepository;
 import dev.slowfast.async.db.Database;
+import dev.slowfast.async.downstream.DownstreamClient;
+import dev.slowfast.async.downstream.DownstreamHandlers;
 import dev.slowfast.async.health.HealthHandlers;
 import dev.slowfast.async.latency.CpuPool;
 import dev.slowfast.async.latency.LatencyHandlers;
@@ -35,10 +37,11 @@ final class Routes {
     }
 
     /** {@code metrics} is null with {@code METRICS=off}: then nothing is timed and there is no {@code /metrics}. */
-    static Router create(Vertx vertx, Database database, CpuPool cpuPool,
+    static Router create(Vertx vertx, Database database, DownstreamClient downstreamClient, CpuPool cpuPool,
                          InFlightLimit inFlightLimit, GracefulShutdown shutdown, AppMetrics metrics) {
         var latency = new LatencyHandlers(vertx, database, cpuPool);
         var contacts = new ContactHandlers(new ContactRepository(database));
+        var downstream = new DownstreamHandlers(downstreamClient);
         var health = new HealthHandlers(database, shutdown::underway);
 
         Router router = Router.router(vertx);
@@ -60,6 +63,9 @@ final class Routes {
         timed.apply(router.get("/slow")).handler(FrameworkErrors::decodeQuery).respond(latency::slow);
         timed.apply(router.get("/slow/db")).handler(FrameworkErrors::decodeQuery).respond(latency::slowDb);
         timed.apply(router.get("/cpu")).handler(FrameworkErrors::decodeQuery).respond(latency::cpu);
+        timed.apply(router.get("/slow/http")).handler(FrameworkErrors::decodeQuery).respond(downstream::slowHttp);
+        timed.apply(router.get("/fanout")).handler(FrameworkErrors::decodeQuery).respond(downstream::fanout);
+        timed.apply(router.get("/chain")).handler(FrameworkErrors::decodeQuery).respond(downstream::chain);
 
         timed.apply(router.get("/contacts")).handler(FrameworkErrors::decodeQuery).respond(contacts::list);
         // jsonOnly has a route of its own: Vert.x puts BodyHandler first in one (and refuses a timed

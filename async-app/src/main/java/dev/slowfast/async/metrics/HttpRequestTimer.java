@@ -37,6 +37,12 @@ public final class HttpRequestTimer {
             HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS, HttpMethod.TRACE);
     private static final String UNKNOWN_METHOD = "UNKNOWN";
 
+    /**
+     * The v1.3 routes (docs/contract.md, "Calling another service"), until the kernel's
+     * {@link MetricNames#ROUTES} lists them too.
+     */
+    static final List<String> DOWNSTREAM_ROUTES = List.of("/slow/http", "/fanout", "/chain");
+
     private final RouteTimers unknown;
     private final Map<String, RouteTimers> byTemplate = new HashMap<>();
 
@@ -44,6 +50,9 @@ public final class HttpRequestTimer {
         unknown = new RouteTimers(registry, MetricNames.UNKNOWN_URI);
         for (String template : MetricNames.ROUTES) {
             byTemplate.put(template, new RouteTimers(registry, template));
+        }
+        for (String template : DOWNSTREAM_ROUTES) {
+            byTemplate.putIfAbsent(template, new RouteTimers(registry, template));
         }
     }
 
