@@ -1,6 +1,5 @@
 package dev.slowfast.reactive.downstream;
 
-import dev.slowfast.reactive.Config;
 import dev.slowfast.rules.ApiProblem;
 import dev.slowfast.rules.DownstreamSettings;
 import dev.slowfast.rules.DownstreamUrl;
@@ -23,8 +22,7 @@ public class DownstreamClient {
     private final DownstreamUrl url;
     private final Duration timeout;
 
-    public DownstreamClient(WebClient.Builder builder, Config config) {
-        DownstreamSettings downstream = config.server().downstream();
+    public DownstreamClient(WebClient.Builder builder, DownstreamSettings downstream) {
         this.web = builder.build();
         this.url = downstream.url();
         this.timeout = downstream.timeout();
