@@ -19,22 +19,23 @@ import reactor.core.publisher.Mono;
 public class DownstreamClient {
 
     private final WebClient web;
+    private final DownstreamConnections connections;
     private final DownstreamUrl url;
     private final Duration timeout;
 
-    public DownstreamClient(WebClient.Builder builder, DownstreamSettings downstream) {
+    public DownstreamClient(WebClient.Builder builder, DownstreamConnections connections, DownstreamSettings downstream) {
         this.web = builder.build();
+        this.connections = connections;
         this.url = downstream.url();
         this.timeout = downstream.timeout();
     }
 
     /**
      * Completes when downstream has answered 200 {@code {"ms":N}}; fails with the 504 problem after
-     * DOWNSTREAM_TIMEOUT_MS, counted from before the wait for a pooled connection, or with the 502 one.
+     * DOWNSTREAM_TIMEOUT_MS, counted from before the wait for its turn at the pool, or with the 502 one.
      */
     public Mono<Void> delay(long ms) {
-        return web.get().uri(url.delay(ms))
-                .exchangeToMono(response -> answer(response, ms))
+        return connections.inTurn(web.get().uri(url.delay(ms)).exchangeToMono(response -> answer(response, ms)))
                 .timeout(timeout)
                 .onErrorMap(DownstreamFailures::isDownstream, error -> DownstreamFailures.problem(error, timeout));
     }
