@@ -1,9 +1,11 @@
 package dev.slowfast.reactive;
 
+import dev.slowfast.reactive.downstream.DownstreamConnections;
 import dev.slowfast.reactive.netty.GracefulShutdown;
 import dev.slowfast.reactive.netty.NettyServer;
 import dev.slowfast.reactive.problems.ProblemResponses;
 import dev.slowfast.rules.ConfigurationException;
+import dev.slowfast.rules.DownstreamSettings;
 import dev.slowfast.rules.Environment;
 import dev.slowfast.rules.RequestLimits;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -79,7 +81,10 @@ public final class ReactiveApp implements AutoCloseable {
         context.close();
     }
 
-    /** Auto-configuration, the components found by scanning, and the server edge built with its limits. */
+    /**
+     * Auto-configuration, the components found by scanning, and what needs the configuration: the server
+     * edge built with its limits, and the downstream settings and pool.
+     */
     @SpringBootApplication(proxyBeanMethods = false) // no CGLIB proxy: nothing here calls a @Bean method
     static class Application {
 
@@ -91,6 +96,17 @@ public final class ReactiveApp implements AutoCloseable {
         @Bean
         GracefulShutdown gracefulShutdown(ApplicationAvailability availability) {
             return new GracefulShutdown(availability);
+        }
+
+        @Bean
+        DownstreamSettings downstreamSettings(Config config) {
+            return config.server().downstream();
+        }
+
+        /** Customizes Boot's ClientHttpConnector, the one WebClient.Builder's connector. */
+        @Bean
+        DownstreamConnections downstreamConnections(Config config) {
+            return new DownstreamConnections(config.server().downstream(), config.server().maxInFlight());
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 import dev.slowfast.reactive.contacts.ContactHandlers;
+import dev.slowfast.reactive.downstream.DownstreamHandlers;
 import dev.slowfast.reactive.health.HealthHandlers;
 import dev.slowfast.reactive.latency.LatencyHandlers;
 import dev.slowfast.rules.ApiProblem;
@@ -29,12 +30,16 @@ public class Routes {
             List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
     @Bean
-    RouterFunction<ServerResponse> api(LatencyHandlers latency, ContactHandlers contacts, HealthHandlers health) {
+    RouterFunction<ServerResponse> api(LatencyHandlers latency, DownstreamHandlers downstream, ContactHandlers contacts,
+                                       HealthHandlers health) {
         RouterFunction<ServerResponse> api = route()
                 .GET("/fast", latency::fast)
                 .GET("/slow", latency::slow)
                 .GET("/slow/db", latency::slowDb)
                 .GET("/cpu", latency::cpu)
+                .GET("/slow/http", downstream::slowHttp)
+                .GET("/fanout", downstream::fanout)
+                .GET("/chain", downstream::chain)
                 .GET("/contacts", contacts::list)
                 .POST("/contacts", contacts::create)
                 .GET("/contacts/{id}", contacts::get)
