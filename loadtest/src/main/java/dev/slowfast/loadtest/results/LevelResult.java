@@ -12,13 +12,25 @@ import java.util.Map;
  * @param threads      most live threads sampled during the level
  * @param openFiles    most open file descriptors sampled during the level (sockets included)
  * @param metrics      what the app's own /metrics said about the window (null for a run without scrapes)
+ * @param downstreamCpuSeconds CPU time the downstream process used during the window (null: no downstream sampled)
+ * @param downstreamBound      whether downstream used at least 90% of a core in the window, so the point
+ *                             measures downstream rather than the app (null: no downstream sampled)
  */
 public record LevelResult(int users, double windowSeconds, long ok, double throughputRps, Double boundRps,
                           String boundLimit, Latency latencyMs, Errors errors, Map<String, RequestResult> requests,
                           Double cpuSeconds, Double peakRssMb, Integer threads, Integer openFiles,
-                          LevelMetrics metrics) {
+                          LevelMetrics metrics, Double downstreamCpuSeconds, Boolean downstreamBound) {
 
     public Double boundRatio() {
         return boundRps == null || boundRps == 0 ? null : throughputRps / boundRps;
+    }
+
+    /** Downstream's CPU seconds per second of the window: 1.0 is its core fully busy. */
+    public Double downstreamCpuShare() {
+        return downstreamCpuSeconds == null || windowSeconds <= 0 ? null : downstreamCpuSeconds / windowSeconds;
+    }
+
+    public boolean isDownstreamBound() {
+        return Boolean.TRUE.equals(downstreamBound);
     }
 }
