@@ -21,6 +21,9 @@ public record LevelResult(int users, double windowSeconds, long ok, double throu
                           Double cpuSeconds, Double peakRssMb, Integer threads, Integer openFiles,
                           LevelMetrics metrics, Double downstreamCpuSeconds, Boolean downstreamBound) {
 
+    /** Downstream runs one event loop: this share of one core in a window means it, not the app, set the pace. */
+    public static final double DOWNSTREAM_BUSY = 0.90;
+
     public Double boundRatio() {
         return boundRps == null || boundRps == 0 ? null : throughputRps / boundRps;
     }

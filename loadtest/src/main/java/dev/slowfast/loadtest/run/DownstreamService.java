@@ -17,8 +17,6 @@ import java.util.List;
  */
 final class DownstreamService implements AutoCloseable {
 
-    /** At least this share of one core in a window: the point measures downstream, not the app. */
-    static final double BUSY = 0.90;
     static final String BUILD = "./mvnw -pl downstream -am package -DskipTests";
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);

@@ -55,7 +55,7 @@ final class LevelResults {
                 toInteger(max(duringLevel, ProcessSample::threads)),
                 toInteger(max(duringLevel.stream().filter(s -> s.openFiles() >= 0).toList(), ProcessSample::openFiles)),
                 scrapes.isEmpty() ? null : MetricsWindow.of(scrapes, level.windowStartEpochMs(), level.windowEndEpochMs()),
-                downstreamCpu, downstreamCpu == null ? null : downstreamCpu / window >= DownstreamService.BUSY);
+                downstreamCpu, downstreamCpu == null ? null : downstreamCpu / window >= LevelResult.DOWNSTREAM_BUSY);
     }
 
     static Latency latency(Histogram h) {

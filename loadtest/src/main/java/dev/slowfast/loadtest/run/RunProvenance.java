@@ -1,5 +1,6 @@
 package dev.slowfast.loadtest.run;
 
+import dev.slowfast.loadtest.results.LevelResult;
 import dev.slowfast.loadtest.results.Provenance;
 import dev.slowfast.loadtest.results.VariantSettings;
 import java.time.Duration;
@@ -63,7 +64,7 @@ final class RunProvenance {
                 "Measured by the simulation itself with HdrHistogram (not from Gatling's report): latency of successful requests completed in the steady window of each level, i.e. the step minus a settling time of one delay + 250 ms (at most half the step).",
                 "Throughput = successful requests completed in the window ÷ window length. Errors are counted over the whole level, ramp included: status (unexpected HTTP status), timeout (no answer within Gatling's " + GatlingProcess.REQUEST_TIMEOUT_MS / 1000 + " s), connection (refused, reset or closed).",
                 "Little's-law bound = users ÷ delay (×2 for mixed, whose /fast half takes ~0 s), with users capped by a variant's worker threads and, for database workloads, by the pool of " + settings.dbPoolSize() + " connections; for downstream workloads (http, fanout, chain: one request takes about the delay) by DOWNSTREAM_POOL_SIZE ÷ the connections one request holds at once (fanout: 10; http and chain: 1).",
-                "Downstream workloads start a downstream process per run, pinned with Gatling and sampled from /proc like the app; a level where it used ≥ " + Math.round(DownstreamService.BUSY * 100) + "% of a core in the window is marked downstream-bound: it measures downstream, not the app. A level whose sockets would not fit in the open-files limit of " + settings.openFilesLimit() + " per process is listed as not run, with the count.",
+                "Downstream workloads start a downstream process per run, pinned with Gatling and sampled from /proc like the app; a level where it used ≥ " + Math.round(LevelResult.DOWNSTREAM_BUSY * 100) + "% of a core in the window is marked downstream-bound: it measures downstream, not the app. A level whose sockets would not fit in the open-files limit of " + settings.openFilesLimit() + " per process is listed as not run, with the count.",
                 "App process sampled every 250 ms from /proc: CPU seconds (utime+stime) over the window, peak VmRSS and most live threads during the level, open file descriptors once a second.",
                 "The app's own GET /metrics scraped about once a second (timeout " + dev.slowfast.loadtest.metrics.MetricsScraper.TIMEOUT.toSeconds() + " s; a failed scrape is counted, never fails the run): per level, deltas between the scrapes nearest each end of the window (GC pause share, pauses, shed requests, connection waits and their p99, event-loop delay p99, pinnings) and the peaks of the gauges in between (heap, in flight, waiting for a thread or a connection). Histogram percentiles are the upper bound of the bucket that holds them.",
                 "Each variant × workload gets a fresh app JVM with identical JVM options, " + settings.warmupSeconds() + " s of warm-up requests, then the measured run; the app is stopped with SIGTERM.");
