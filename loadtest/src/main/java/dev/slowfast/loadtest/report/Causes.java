@@ -35,7 +35,7 @@ final class Causes {
         LevelMetrics m = level.metrics();
         var found = new ArrayList<String>();
         Double cpu = cpuShare(level);
-        if (level.isDownstreamBound()) {
+        if (level.boundByDownstream()) {
             found.add("downstream used " + percent(level.downstreamCpuShare()) + " of its core: downstream-bound,"
                     + " this point measures downstream, not the app");
         }

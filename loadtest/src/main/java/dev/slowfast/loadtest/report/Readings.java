@@ -73,7 +73,7 @@ final class Readings {
                 continue;
             }
             parts.add(run.variant() + " " + percent(l.boundRatio()) + " (" + rps(l.throughputRps()) + " of " + rps(l.boundRps())
-                    + (l.boundLimit() == null ? "" : ", " + l.boundLimit()) + (l.isDownstreamBound() ? ", downstream-bound" : "") + ")");
+                    + (l.boundLimit() == null ? "" : ", " + l.boundLimit()) + (l.boundByDownstream() ? ", downstream-bound" : "") + ")");
         }
         return "At " + users(top) + ", of the bound: " + String.join("; ", parts) + ".";
     }
@@ -85,7 +85,7 @@ final class Readings {
         String busiestVariant = null;
         for (RunResult run : runs) {
             for (LevelResult l : run.levels()) {
-                if (l.isDownstreamBound()) {
+                if (l.boundByDownstream()) {
                     bound.add(run.variant() + " at " + users(l.users()) + " (" + percent(l.downstreamCpuShare()) + ")");
                 }
                 if (l.downstreamCpuShare() != null && (busiest == null || l.downstreamCpuShare() > busiest.downstreamCpuShare())) {

@@ -78,7 +78,7 @@ final class Tables {
             return "";
         }
         return String.format(Locale.ROOT, "%.2f (%s)", l.downstreamCpuSeconds(), Readings.percent(l.downstreamCpuShare()))
-                + (l.isDownstreamBound() ? " downstream-bound" : "");
+                + (l.boundByDownstream() ? " downstream-bound" : "");
     }
 
     private static List<String> padded(boolean downstream, String variant, String users) {

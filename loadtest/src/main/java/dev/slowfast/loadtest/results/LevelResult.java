@@ -33,7 +33,8 @@ public record LevelResult(int users, double windowSeconds, long ok, double throu
         return downstreamCpuSeconds == null || windowSeconds <= 0 ? null : downstreamCpuSeconds / windowSeconds;
     }
 
-    public boolean isDownstreamBound() {
+    /** Not named is…: Jackson would take that for a second "downstreamBound" property. */
+    public boolean boundByDownstream() {
         return Boolean.TRUE.equals(downstreamBound);
     }
 }

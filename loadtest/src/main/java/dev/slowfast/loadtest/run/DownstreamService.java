@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * The downstream service of one run (downstream/target/downstream.jar), started through test-kit's
  * launcher on a free port and pinned with the load generator: it is load, like Gatling, and must not
- * take the app's core. Ready once {@code GET /stats} answers; {@link #stats()} is what it counted.
+ * take the app's core. Ready once {@code GET /health} answers; {@link #stats()} is what it counted.
  */
 final class DownstreamService implements AutoCloseable {
 
@@ -32,40 +32,13 @@ final class DownstreamService implements AutoCloseable {
 
     static DownstreamService start(Path jar, String cpus, List<String> jvmOptions, Path log)
             throws IOException, InterruptedException {
-        AppProcess process = AppProcess.launcher(jar)
+        return new DownstreamService(AppProcess.launcher(jar)
                 .commandPrefix(Launch.prefix(cpus))
                 .jvmOptions(jvmOptions)
                 .log(log)
                 .stopGrace(STOP_GRACE)
-                .start();
-        var service = new DownstreamService(process);
-        try {
-            service.awaitReady();
-        } catch (RuntimeException | InterruptedException e) {
-            process.close();
-            throw e;
-        }
-        return service;
-    }
-
-    private void awaitReady() throws InterruptedException {
-        long deadline = System.nanoTime() + START_LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("downstream exited before answering /stats; its output ("
-                        + process.log() + "):\n" + process.output());
-            }
-            try {
-                if (get("/stats").statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("downstream did not answer /stats within " + START_LIMIT.toSeconds()
-                + " s; its output (" + process.log() + "):\n" + process.output());
+                .start()
+                .awaitHealthy(START_LIMIT));
     }
 
     URI baseUri() {

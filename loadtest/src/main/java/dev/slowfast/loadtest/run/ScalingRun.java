@@ -249,7 +249,7 @@ public final class ScalingRun {
                 level.latencyMs() == null ? Double.NaN : level.latencyMs().p99(),
                 level.errors().total(),
                 level.downstreamCpuSeconds() == null ? "" : String.format(Locale.ROOT, "  downstream CPU %.0f%%%s",
-                        level.downstreamCpuShare() * 100, level.isDownstreamBound() ? " DOWNSTREAM-BOUND" : ""));
+                        level.downstreamCpuShare() * 100, level.boundByDownstream() ? " DOWNSTREAM-BOUND" : ""));
     }
 
     /** Removes what an earlier run wrote (only our own files: the directory may be shared). */
