@@ -62,7 +62,7 @@ class DownstreamPipelineTest {
         assertEquals(0, ten.errors().total(), () -> "errors: " + ten.errors());
         assertTrue(ten.downstreamCpuSeconds() != null && ten.downstreamCpuSeconds() >= 0, "downstream was sampled");
         assertFalse(ten.boundByDownstream(), () -> "100 calls/s do not fill downstream's core: " + ten.downstreamCpuSeconds());
-        assertTrue(run.downstream() != null && run.downstream().contains("GET /stats after the run: {"), run.downstream());
+        assertTrue(run.downstream() != null && run.downstream().contains("GET /stats after the run (counted from the end of the warm-up): {"), run.downstream());
 
         JsonNode json = Json.mapper().readTree(reportDir.resolve("results.json").toFile());
         assertEquals(10_000, json.at("/provenance/settings/downstreamPoolSize").asInt());

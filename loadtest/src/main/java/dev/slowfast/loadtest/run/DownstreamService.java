@@ -64,6 +64,20 @@ final class DownstreamService implements AutoCloseable {
         }
     }
 
+    /** Zeroes downstream's counters (POST /reset), so /stats counts the measured run and not the warm-up; false if refused. */
+    boolean reset() {
+        try {
+            var request = HttpRequest.newBuilder(process.baseUri().resolve("/reset")).timeout(Duration.ofSeconds(5))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build();
+            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() / 100 == 2;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     String stopDescription() {
         return process.stopDescription();
     }

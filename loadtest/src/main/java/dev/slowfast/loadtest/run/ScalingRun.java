@@ -128,7 +128,7 @@ public final class ScalingRun {
                 RunResult result = runApp(variant, workload, plan, downstream, pinning, database, logs, appLog, gatlingLog, id);
                 return downstream == null ? result : withDownstream(result, relative(downstreamLog) + ", pinned with Gatling"
                         + (pinning.generatorCpus() == null ? "" : " on CPU " + pinning.generatorCpus())
-                        + "; GET /stats after the run: " + downstream.stats());
+                        + "; GET /stats after the run (" + result.downstream() + "): " + downstream.stats());
             }
         } catch (Exception e) {
             console.println("FAIL " + variant.name() + " × " + workload.id() + ": " + e.getMessage());
@@ -176,6 +176,9 @@ public final class ScalingRun {
         long delayMs = settings.delayMsFor(workload);
         var warmup = Warmup.run(client, baseUrl, workload.warmupPaths(),
                 Duration.ofMillis(Math.round(settings.warmupSeconds() * 1000)));
+        // what downstream's /stats will cover; runOne adds the process's own facts to it
+        String counted = downstream == null ? null : downstream.reset() ? "counted from the end of the warm-up"
+                : "POST /reset refused, so the warm-up is counted too";
         var schedule = new StairSchedule(plan.levels(), settings.leadInMs(), settings.stepMs(), settings.rampMs(), settings.settleMsFor(workload));
         var parameters = new SimulationParameters(baseUrl, schedule, delayMs,
                 settings.reportDir().resolve("measurements").resolve(id + ".json"));
@@ -220,7 +223,7 @@ public final class ScalingRun {
                 outcome.htmlReport().map(this::relative).orElse(null), app == null ? null : relative(appLog),
                 relative(gatlingLog), openFilesLimit, vmHwmMb, app == null ? null : app.stopDescription(),
                 warmup.requests() + " requests over " + settings.warmupSeconds() + " s, " + warmup.failures() + " failed",
-                scraping.description(), null, app == null ? null : AppLogErrors.of(appLog), levels, null, plan.notRun());
+                scraping.description(), null, app == null ? null : AppLogErrors.of(appLog), levels, counted, plan.notRun());
     }
 
     /** The JFR file the app wrote when it exited, or why there is none (a killed JVM writes nothing). */
