@@ -58,6 +58,7 @@ final class Readings {
             sentences.add(ratioAtTop(runs));
             sentences.add(downstreamBound(runs));
         }
+        generatorBound(runs).ifPresent(sentences::add);
         notRun(runs).ifPresent(sentences::add);
         return String.join(" ", sentences);
     }
@@ -101,6 +102,16 @@ final class Readings {
         }
         return busiest == null ? "" : "No point was downstream-bound: downstream used at most " + percent(busiest.downstreamCpuShare())
                 + " of its core (" + busiestVariant + " at " + users(busiest.users()) + "; the flag is ≥ " + threshold + ").";
+    }
+
+    /** The points where the load generator's cores (Gatling, and downstream beside it) were saturated, if any. */
+    static java.util.Optional<String> generatorBound(List<RunResult> runs) {
+        var bound = new ArrayList<String>();
+        runs.forEach(r -> r.levels().stream().filter(LevelResult::boundByGenerator)
+                .forEach(l -> bound.add(r.variant() + " at " + users(l.users()))));
+        return bound.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("Generator-bound (Gatling"
+                + (Tables.sampledDownstream(runs) ? " and downstream" : "") + " used ≥ " + percent(LevelResult.GENERATOR_BUSY)
+                + " of the load generator's cores, so these points measure the load side, not the app): " + String.join(", ", bound) + ".");
     }
 
     /** "Not run: 10,000 users (why)", once per distinct level and reason; empty when every level ran. */

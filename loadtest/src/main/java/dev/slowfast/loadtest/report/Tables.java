@@ -22,18 +22,25 @@ final class Tables {
             "errors status/timeout/conn");
 
     static final String DOWNSTREAM_CPU = "downstream CPU s (of a core)";
+    static final String GENERATOR_CPU = "Gatling CPU s";
 
     private Tables() {
     }
 
-    /** The figures header; with a downstream column where a downstream process was sampled. */
+    /** The figures header; with a downstream column where a downstream process was sampled, a Gatling one where Gatling was. */
     static List<String> levelHeader(List<RunResult> runs) {
-        if (!sampledDownstream(runs)) {
-            return LEVEL_HEADER;
-        }
         var header = new ArrayList<>(LEVEL_HEADER);
-        header.add(DOWNSTREAM_CPU);
+        if (sampledDownstream(runs)) {
+            header.add(DOWNSTREAM_CPU);
+        }
+        if (sampledGenerator(runs)) {
+            header.add(GENERATOR_CPU);
+        }
         return header;
+    }
+
+    static boolean sampledGenerator(List<RunResult> runs) {
+        return runs.stream().flatMap(r -> r.levels().stream()).anyMatch(l -> l.generatorCpuSeconds() != null);
     }
 
     static boolean sampledDownstream(List<RunResult> runs) {
@@ -43,10 +50,12 @@ final class Tables {
     /** One row per level; a failed run and every level not run get a row that says so. */
     static List<List<String>> levels(List<RunResult> runs) {
         boolean downstream = sampledDownstream(runs);
+        boolean generator = sampledGenerator(runs);
+        int columns = levelHeader(runs).size();
         var rows = new ArrayList<List<String>>();
         for (RunResult run : runs) {
             if (run.failure() != null) {
-                rows.add(padded(downstream, run.variant(), "failed: " + run.failure().lines().findFirst().orElse("")));
+                rows.add(padded(columns, run.variant(), "failed: " + run.failure().lines().findFirst().orElse("")));
             }
             for (LevelResult l : run.levels()) {
                 var row = new ArrayList<>(List.of(run.variant(), String.format(Locale.ROOT, "%,d", l.users()), number(l.throughputRps()),
@@ -64,9 +73,13 @@ final class Tables {
                 if (downstream) {
                     row.add(downstreamCpu(l));
                 }
+                if (generator) {
+                    row.add(l.generatorCpuSeconds() == null ? "" : String.format(Locale.ROOT, "%.2f", l.generatorCpuSeconds())
+                            + (l.boundByGenerator() ? " generator-bound" : ""));
+                }
                 rows.add(row);
             }
-            run.levelsNotRun().forEach(n -> rows.add(padded(downstream, run.variant(),
+            run.levelsNotRun().forEach(n -> rows.add(padded(columns, run.variant(),
                     String.format(Locale.ROOT, "%,d: not run (%s)", n.users(), n.reason()))));
         }
         return rows;
@@ -81,9 +94,9 @@ final class Tables {
                 + (l.boundByDownstream() ? " downstream-bound" : "");
     }
 
-    private static List<String> padded(boolean downstream, String variant, String users) {
+    private static List<String> padded(int columns, String variant, String users) {
         var row = new ArrayList<>(List.of(variant, users));
-        while (row.size() < LEVEL_HEADER.size() + (downstream ? 1 : 0)) {
+        while (row.size() < columns) {
             row.add("");
         }
         return row;

@@ -27,6 +27,7 @@ final class LevelResults {
     }
 
     static LevelResult of(LevelMeasurement level, List<ProcessSample> samples, List<ProcessSample> downstreamSamples,
+                          List<ProcessSample> generatorSamples, int generatorCores,
                           List<MetricsScraper.Scrape> scrapes, Workload workload, long delayMs, OptionalInt threadCap,
                           int dbPoolSize, int downstreamPoolSize) {
         double window = level.windowSeconds();
@@ -46,6 +47,10 @@ final class LevelResults {
                 .filter(s -> s.epochMs() >= level.levelStartEpochMs() && s.epochMs() <= level.windowEndEpochMs())
                 .toList();
         Double downstreamCpu = cpuSeconds(downstreamSamples, level.windowStartEpochMs(), level.windowEndEpochMs());
+        Double generatorCpu = cpuSeconds(generatorSamples, level.windowStartEpochMs(), level.windowEndEpochMs());
+        // downstream runs on the generator's cores too: together they are the load side
+        Boolean generatorBound = generatorCpu == null || generatorCores == 0 ? null
+                : (generatorCpu + (downstreamCpu == null ? 0 : downstreamCpu)) / (window * generatorCores) >= LevelResult.GENERATOR_BUSY;
         return new LevelResult(level.users(), window, ok, ok / window,
                 LittlesLaw.bound(workload, level.users(), delayMs, threadCap, dbPoolSize, downstreamPoolSize),
                 LittlesLaw.limit(workload, level.users(), threadCap, dbPoolSize, downstreamPoolSize),
@@ -55,7 +60,8 @@ final class LevelResults {
                 toInteger(max(duringLevel, ProcessSample::threads)),
                 toInteger(max(duringLevel.stream().filter(s -> s.openFiles() >= 0).toList(), ProcessSample::openFiles)),
                 scrapes.isEmpty() ? null : MetricsWindow.of(scrapes, level.windowStartEpochMs(), level.windowEndEpochMs()),
-                downstreamCpu, downstreamCpu == null ? null : downstreamCpu / window >= LevelResult.DOWNSTREAM_BUSY);
+                downstreamCpu, downstreamCpu == null ? null : downstreamCpu / window >= LevelResult.DOWNSTREAM_BUSY,
+                generatorCpu, generatorBound);
     }
 
     static Latency latency(Histogram h) {

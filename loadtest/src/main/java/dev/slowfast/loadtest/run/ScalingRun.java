@@ -214,7 +214,8 @@ public final class ScalingRun {
         }
         var levels = new ArrayList<LevelResult>();
         for (LevelMeasurement level : outcome.measurement().levels()) {
-            levels.add(LevelResults.of(level, samples, downstreamSamples, scraping.scrapes(), workload, delayMs,
+            levels.add(LevelResults.of(level, samples, downstreamSamples, outcome.generatorSamples(),
+                    app == null ? 0 : pinning.generatorCores(), scraping.scrapes(), workload, delayMs,
                     variant.concurrencyCap(), settings.dbPoolSize(), settings.downstreamPoolSize()));
         }
         Double vmHwmMb = samples.isEmpty() ? null : samples.getLast().hwmKb() / 1024.0;
@@ -252,7 +253,8 @@ public final class ScalingRun {
                 level.latencyMs() == null ? Double.NaN : level.latencyMs().p99(),
                 level.errors().total(),
                 level.downstreamCpuSeconds() == null ? "" : String.format(Locale.ROOT, "  downstream CPU %.0f%%%s",
-                        level.downstreamCpuShare() * 100, level.boundByDownstream() ? " DOWNSTREAM-BOUND" : ""));
+                        level.downstreamCpuShare() * 100, level.boundByDownstream() ? " DOWNSTREAM-BOUND" : ""))
+                + (level.boundByGenerator() ? "  GENERATOR-BOUND" : "");
     }
 
     /** Removes what an earlier run wrote (only our own files: the directory may be shared). */

@@ -88,6 +88,6 @@ class CausesAndCostTest {
 
     private static LevelResult level(int users, double cpuSeconds, LevelMetrics metrics, double rps) {
         return new LevelResult(users, 8, Math.round(rps * 8), rps, null, null, null, Errors.NONE, Map.of(), cpuSeconds, 500.0,
-                20, 100, metrics, null, null);
+                20, 100, metrics, null, null, null, null);
     }
 }

@@ -30,8 +30,8 @@ class DownstreamReportTest {
     void aFanoutReportFlagsDownstreamAndSaysWhatItDidNotRun() throws Exception {
         ScalingResults reference = Json.readResults(MODULE.resolve("../docs/results/results.json"));
         var runs = new ArrayList<>(reference.runs());
-        runs.add(fanout("async", level(100, 99, 100.0, null, 0.2), level(1_000, 950, 1_000.0, null, 7.6)));
-        runs.add(fanout("blocking-platform", level(100, 98, 100.0, null, 0.2), level(1_000, 196, 200.0, "200 threads", 1.5)));
+        runs.add(fanout("async", level(100, 99, 100.0, null, 0.2, 0.5), level(1_000, 950, 1_000.0, null, 7.6, 0.4)));
+        runs.add(fanout("blocking-platform", level(100, 98, 100.0, null, 0.2, 0.5), level(1_000, 196, 200.0, "200 threads", 1.5, 6.0)));
         var results = new ScalingResults(reference.provenance(), reference.skipped(), runs, reference.targets());
 
         Path dir = MODULE.resolve("target/downstream-report");
@@ -49,6 +49,9 @@ class DownstreamReportTest {
         assertTrue(markdown.contains("Downstream-bound (downstream used ≥ 90% of its core in the window, so these points measure"
                 + " downstream, not the app): async at 1,000 users (95%)."), "the flag in the throughput reading");
         assertTrue(markdown.contains("Not run: 10,000 users (the app would hold"), "the level not run, in the reading");
+        assertTrue(markdown.contains("| 6.00 generator-bound |") && markdown.contains("Generator-bound (Gatling and downstream used"
+                + " ≥ 90% of the load generator's cores, so these points measure the load side, not the app): async at 1,000 users,"
+                + " blocking-platform at 1,000 users."), "Gatling and downstream share the generator's core: 7.6 + 0.4 and 1.5 + 6.0 of 8 s");
         assertTrue(markdown.contains("![Downstream CPU](charts/fanout-downstream-cpu.svg)"), markdown);
 
         String throughput = Files.readString(dir.resolve("charts/fanout-throughput.svg"));
@@ -64,8 +67,10 @@ class DownstreamReportTest {
                 List.of(TEN_THOUSAND));
     }
 
-    private static LevelResult level(int users, double rps, double bound, String limit, double downstreamCpu) {
+    /** One level of an 8 s window, with the flags computed as the harness computes them (one generator core). */
+    private static LevelResult level(int users, double rps, double bound, String limit, double downstreamCpu, double gatlingCpu) {
         return new LevelResult(users, 8, Math.round(rps * 8), rps, bound, limit, null, Errors.NONE, Map.of(), 1.0, 300.0, 30,
-                users + 50, null, downstreamCpu, downstreamCpu / 8 >= LevelResult.DOWNSTREAM_BUSY);
+                users + 50, null, downstreamCpu, downstreamCpu / 8 >= LevelResult.DOWNSTREAM_BUSY,
+                gatlingCpu, (downstreamCpu + gatlingCpu) / 8 >= LevelResult.GENERATOR_BUSY);
     }
 }
