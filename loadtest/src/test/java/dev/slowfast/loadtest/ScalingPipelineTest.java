@@ -102,6 +102,10 @@ class ScalingPipelineTest {
                     () -> run.variant() + " peak RSS: " + ten.peakRssMb());
             assertTrue(ten.threads() != null && ten.threads() > 5, () -> run.variant() + " threads: " + ten.threads());
             assertTrue(run.appStop().startsWith("stopped by SIGTERM"), () -> run.variant() + ": " + run.appStop());
+            assertTrue(ten.generatorCpuSeconds() != null && ten.generatorCpuSeconds() >= 0,
+                    () -> run.variant() + ": the Gatling JVM was sampled too: " + ten.generatorCpuSeconds());
+            assertTrue(ten.downstreamCpuSeconds() == null && ten.downstreamBound() == null,
+                    () -> run.variant() + ": slow starts no downstream");
         }
     }
 

@@ -35,6 +35,14 @@ final class Causes {
         LevelMetrics m = level.metrics();
         var found = new ArrayList<String>();
         Double cpu = cpuShare(level);
+        if (level.boundByGenerator()) {
+            found.add("Gatling" + (level.downstreamCpuSeconds() == null ? "" : " and downstream") + " kept the load generator's"
+                    + " cores busy: generator-bound, this point measures the load side, not the app");
+        }
+        if (level.boundByDownstream()) {
+            found.add("downstream used " + percent(level.downstreamCpuShare()) + " of its core: downstream-bound,"
+                    + " this point measures downstream, not the app");
+        }
         if (m != null && m.gcPauseShare() != null && m.gcPauseShare() >= GC_SHARE) {
             found.add("GC pauses took " + percent(m.gcPauseShare()) + " of the window (" + m.gcPauses() + " pauses"
                     + (m.gcConcurrentShare() == null ? "" : ", concurrent GC " + percent(m.gcConcurrentShare())) + ")");

@@ -54,7 +54,82 @@ final class Readings {
                         + percent(top.boundRatio()) + "; measured: " + Causes.of(run, top) + ")") + ".");
             }
         }
+        if (Tables.sampledDownstream(runs)) {
+            sentences.add(ratioAtTop(runs));
+            sentences.add(downstreamBound(runs));
+        }
+        generatorBound(runs).ifPresent(sentences::add);
+        notRun(runs).ifPresent(sentences::add);
         return String.join(" ", sentences);
+    }
+
+    /** "At 1,000 users, of the bound: async 97%, blocking-platform 99% (200 threads), …": each variant at its top level. */
+    static String ratioAtTop(List<RunResult> runs) {
+        var parts = new ArrayList<String>();
+        int top = runs.stream().mapToInt(r -> r.levels().getLast().users()).max().orElseThrow();
+        for (RunResult run : runs) {
+            LevelResult l = run.level(top);
+            if (l == null || l.boundRatio() == null) {
+                parts.add(run.variant() + " not measured");
+                continue;
+            }
+            parts.add(run.variant() + " " + percent(l.boundRatio()) + " (" + rps(l.throughputRps()) + " of " + rps(l.boundRps())
+                    + (l.boundLimit() == null ? "" : ", " + l.boundLimit()) + (l.boundByDownstream() ? ", downstream-bound" : "") + ")");
+        }
+        return "At " + users(top) + ", of the bound: " + String.join("; ", parts) + ".";
+    }
+
+    /** Which points measured downstream rather than the app, or how busy downstream was at most. */
+    static String downstreamBound(List<RunResult> runs) {
+        var bound = new ArrayList<String>();
+        LevelResult busiest = null;
+        String busiestVariant = null;
+        for (RunResult run : runs) {
+            for (LevelResult l : run.levels()) {
+                if (l.boundByDownstream()) {
+                    bound.add(run.variant() + " at " + users(l.users()) + " (" + percent(l.downstreamCpuShare()) + ")");
+                }
+                if (l.downstreamCpuShare() != null && (busiest == null || l.downstreamCpuShare() > busiest.downstreamCpuShare())) {
+                    busiest = l;
+                    busiestVariant = run.variant();
+                }
+            }
+        }
+        String threshold = percent(LevelResult.DOWNSTREAM_BUSY);
+        if (!bound.isEmpty()) {
+            return "Downstream-bound (downstream used ≥ " + threshold + " of its core in the window, so these points measure"
+                    + " downstream, not the app): " + String.join(", ", bound) + ".";
+        }
+        return busiest == null ? "" : "No point was downstream-bound: downstream used at most " + percent(busiest.downstreamCpuShare())
+                + " of its core (" + busiestVariant + " at " + users(busiest.users()) + "; the flag is ≥ " + threshold + ").";
+    }
+
+    /** The points where the load generator's cores (Gatling, and downstream beside it) were saturated, if any. */
+    static java.util.Optional<String> generatorBound(List<RunResult> runs) {
+        var bound = new ArrayList<String>();
+        runs.forEach(r -> r.levels().stream().filter(LevelResult::boundByGenerator)
+                .forEach(l -> bound.add(r.variant() + " at " + users(l.users()))));
+        return bound.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("Generator-bound (Gatling"
+                + (Tables.sampledDownstream(runs) ? " and downstream" : "") + " used ≥ " + percent(LevelResult.GENERATOR_BUSY)
+                + " of the load generator's cores, so these points measure the load side, not the app): " + String.join(", ", bound) + ".");
+    }
+
+    /** "Not run: 10,000 users (why)", once per distinct level and reason; empty when every level ran. */
+    static java.util.Optional<String> notRun(List<RunResult> runs) {
+        var reasons = new java.util.LinkedHashMap<Integer, String>();
+        runs.forEach(r -> r.levelsNotRun().forEach(n -> reasons.putIfAbsent(n.users(), n.reason())));
+        if (reasons.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        var parts = new ArrayList<String>();
+        reasons.forEach((u, reason) -> parts.add(users(u) + " (" + reason + ")"));
+        return java.util.Optional.of("Not run: " + String.join("; ", parts) + ".");
+    }
+
+    static String downstreamCpu(List<RunResult> runs) {
+        return "CPU time of the downstream process (one Vert.x event loop, pinned with Gatling) per second of each level's window,"
+                + " as a share of one core: at " + percent(LevelResult.DOWNSTREAM_BUSY) + " or more the point is downstream-bound. "
+                + downstreamBound(runs);
     }
 
     static String latency(List<RunResult> runs, String name, Function<Latency, Double> percentile) {

@@ -54,7 +54,7 @@ final class ReportDocument {
 
     private static Section workload(List<RunResult> runs, String workload, List<Chart> charts) {
         var figures = new ArrayList<Block>();
-        figures.add(Table.of(Tables.LEVEL_HEADER, Tables.levels(runs), false));
+        figures.add(Table.of(Tables.levelHeader(runs), Tables.levels(runs), false));
         var why = Tables.why(runs);
         if (!why.isEmpty()) {
             figures.add(Paragraph.of(new Text("Why: what each app's own "), new Code("GET /metrics"), new Text(" said over the same"
@@ -87,6 +87,10 @@ final class ReportDocument {
         }
         if (!recordings.isEmpty()) {
             figures.add(new Paragraph(recordings));
+        }
+        var downstream = runs.stream().filter(r -> r.downstream() != null).map(r -> r.variant() + ": " + r.downstream()).toList();
+        if (!downstream.isEmpty()) {
+            figures.add(Paragraph.of(new Text("Downstream process of each run: " + String.join("; ", downstream) + ".")));
         }
         for (RunResult run : runs) {
             if (run.appErrors() != null) {

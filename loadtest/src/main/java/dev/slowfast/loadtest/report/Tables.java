@@ -21,18 +21,44 @@ final class Tables {
     static final List<String> REQUEST_HEADER = List.of("variant", "users", "request", "req/s", "p50 ms", "p99 ms", "max ms",
             "errors status/timeout/conn");
 
+    static final String DOWNSTREAM_CPU = "downstream CPU s (of a core)";
+    static final String GENERATOR_CPU = "Gatling CPU s";
+
     private Tables() {
     }
 
+    /** The figures header; with a downstream column where a downstream process was sampled, a Gatling one where Gatling was. */
+    static List<String> levelHeader(List<RunResult> runs) {
+        var header = new ArrayList<>(LEVEL_HEADER);
+        if (sampledDownstream(runs)) {
+            header.add(DOWNSTREAM_CPU);
+        }
+        if (sampledGenerator(runs)) {
+            header.add(GENERATOR_CPU);
+        }
+        return header;
+    }
+
+    static boolean sampledGenerator(List<RunResult> runs) {
+        return runs.stream().flatMap(r -> r.levels().stream()).anyMatch(l -> l.generatorCpuSeconds() != null);
+    }
+
+    static boolean sampledDownstream(List<RunResult> runs) {
+        return runs.stream().flatMap(r -> r.levels().stream()).anyMatch(l -> l.downstreamCpuSeconds() != null);
+    }
+
+    /** One row per level; a failed run and every level not run get a row that says so. */
     static List<List<String>> levels(List<RunResult> runs) {
+        boolean downstream = sampledDownstream(runs);
+        boolean generator = sampledGenerator(runs);
+        int columns = levelHeader(runs).size();
         var rows = new ArrayList<List<String>>();
         for (RunResult run : runs) {
             if (run.failure() != null) {
-                rows.add(List.of(run.variant(), "failed: " + run.failure().lines().findFirst().orElse(""), "", "", "", "", "", "", "", "", "", "", "", ""));
-                continue;
+                rows.add(padded(columns, run.variant(), "failed: " + run.failure().lines().findFirst().orElse("")));
             }
             for (LevelResult l : run.levels()) {
-                rows.add(List.of(run.variant(), String.format(Locale.ROOT, "%,d", l.users()), number(l.throughputRps()),
+                var row = new ArrayList<>(List.of(run.variant(), String.format(Locale.ROOT, "%,d", l.users()), number(l.throughputRps()),
                         l.boundRps() == null ? "" : number(l.boundRps()) + (l.boundLimit() == null ? "" : " (" + l.boundLimit() + ")"),
                         Readings.percent(l.boundRatio()).replace("n/a", ""),
                         l.latencyMs() == null ? "" : number(l.latencyMs().p50()),
@@ -44,9 +70,36 @@ final class Tables {
                         l.peakRssMb() == null ? "" : String.format(Locale.ROOT, "%.0f", l.peakRssMb()),
                         l.threads() == null ? "" : String.valueOf(l.threads()),
                         l.openFiles() == null ? "" : String.valueOf(l.openFiles())));
+                if (downstream) {
+                    row.add(downstreamCpu(l));
+                }
+                if (generator) {
+                    row.add(l.generatorCpuSeconds() == null ? "" : String.format(Locale.ROOT, "%.2f", l.generatorCpuSeconds())
+                            + (l.boundByGenerator() ? " generator-bound" : ""));
+                }
+                rows.add(row);
             }
+            run.levelsNotRun().forEach(n -> rows.add(padded(columns, run.variant(),
+                    String.format(Locale.ROOT, "%,d: not run (%s)", n.users(), n.reason()))));
         }
         return rows;
+    }
+
+    /** "0.45 (6%)", or "7.60 (95%) downstream-bound" where the point measures downstream. */
+    static String downstreamCpu(LevelResult l) {
+        if (l.downstreamCpuSeconds() == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%.2f (%s)", l.downstreamCpuSeconds(), Readings.percent(l.downstreamCpuShare()))
+                + (l.boundByDownstream() ? " downstream-bound" : "");
+    }
+
+    private static List<String> padded(int columns, String variant, String users) {
+        var row = new ArrayList<>(List.of(variant, users));
+        while (row.size() < columns) {
+            row.add("");
+        }
+        return row;
     }
 
     /** What the app's own /metrics said at each level: the figures a bend is explained with. */
@@ -118,11 +171,22 @@ final class Tables {
         rows.add(List.of("CPU", m.cores() + " cores, " + m.cpuModel()));
         rows.add(List.of("memory", m.memoryMb() + " MB"));
         rows.add(List.of("CPU pinning", m.cpuPinning()));
-        rows.add(List.of("open files", m.openFiles()));
+        rows.add(List.of("open files", m.openFiles() + (m.openFilesLimit() == null ? ""
+                : String.format(Locale.ROOT, "; limit per child process %,d, which sets the levels a workload can run", m.openFilesLimit()))));
         rows.add(List.of("app JVM options (all variants)", String.join(" ", j.appJvmOptions())));
         rows.add(List.of("Gatling", j.gatlingVersion() + ", JVM options " + String.join(" ", j.gatlingJvmOptions())));
         rows.add(List.of("database", p.database()));
         rows.add(List.of("levels", s.levels().toString()));
+        if (s.levelsByWorkload() != null) {
+            s.levelsByWorkload().forEach((workload, levels) -> {
+                if (!levels.equals(s.levels())) {
+                    rows.add(List.of("levels of " + workload, levels + " (the others do not fit the open-files limit)"));
+                }
+            });
+        }
+        if (s.downstream() != null) {
+            rows.add(List.of("downstream", s.downstream()));
+        }
         rows.add(List.of("step / ramp", s.stepSeconds() + " s / " + s.rampSeconds() + " s; settle before measuring " + s.settleMsByWorkload() + " ms"));
         rows.add(List.of("delays", "/slow " + s.delayMs() + " ms, /slow/db " + s.dbDelayMs() + " ms; DB_POOL_SIZE " + s.dbPoolSize()));
         rows.add(List.of("warm-up", s.warmupSeconds() + " s per app start"));

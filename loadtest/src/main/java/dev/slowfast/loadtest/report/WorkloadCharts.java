@@ -57,6 +57,11 @@ final class WorkloadCharts {
             sampled.forEach(r -> threads.add(series(r, colors, l -> l.threads() == null ? null : l.threads().doubleValue())));
             charts.add(new Chart(workload + "-threads", "App threads", threads.render(), Readings.threads(sampled)));
         }
+        if (Tables.sampledDownstream(runs)) {
+            var downstream = new SvgChart(workload + ": downstream CPU vs users", USERS, "downstream CPU, % of one core", false);
+            runs.forEach(r -> downstream.add(series(r, colors, l -> l.downstreamCpuShare() == null ? null : l.downstreamCpuShare() * 100)));
+            charts.add(new Chart(workload + "-downstream-cpu", "Downstream CPU", downstream.render(), Readings.downstreamCpu(runs)));
+        }
         List<RunResult> scraped = runs.stream().filter(r -> r.levels().stream().anyMatch(l -> l.metrics() != null
                 && l.metrics().gcPauseShare() != null)).toList();
         if (!scraped.isEmpty()) {

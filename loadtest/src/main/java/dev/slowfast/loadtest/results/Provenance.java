@@ -13,8 +13,12 @@ public record Provenance(String profile, Timing timing, Git git, Machine machine
     public record Git(String commit, boolean workingTreeDirty) {
     }
 
-    /** {@code cpuPinning} and {@code openFiles} say how the app and Gatling shared this machine. */
-    public record Machine(String os, int cores, String cpuModel, long memoryMb, String cpuPinning, String openFiles) {
+    /**
+     * {@code cpuPinning} and {@code openFiles} say how the app and Gatling shared this machine;
+     * {@code openFilesLimit} is the limit each child got, which decides the levels a workload can run.
+     */
+    public record Machine(String os, int cores, String cpuModel, long memoryMb, String cpuPinning, String openFiles,
+                          Integer openFilesLimit) {
     }
 
     /** The JDK every JVM ran on, and the options of the app JVMs and of the Gatling JVM. */
@@ -23,6 +27,7 @@ public record Provenance(String profile, Timing timing, Git git, Machine machine
 
     public record Settings(List<String> workloads, List<Integer> levels, double stepSeconds, double rampSeconds,
                            Map<String, Long> settleMsByWorkload, long delayMs, long dbDelayMs, double warmupSeconds,
-                           int dbPoolSize) {
+                           int dbPoolSize, Map<String, List<Integer>> levelsByWorkload, Integer downstreamPoolSize,
+                           String downstream) {
     }
 }

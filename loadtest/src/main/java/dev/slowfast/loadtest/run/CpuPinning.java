@@ -28,6 +28,15 @@ public record CpuPinning(String generatorCpus, String appCpus, String descriptio
                 + " (of " + cpus + "); the launcher itself is not pinned and mostly sleeps");
     }
 
+    /** How many CPUs the generator has to itself: 0 when nothing is pinned (it shares them all with the app). */
+    public int generatorCores() {
+        if (generatorCpus == null) {
+            return 0;
+        }
+        String[] range = generatorCpus.split("-");
+        return range.length == 1 ? 1 : Integer.parseInt(range[1]) - Integer.parseInt(range[0]) + 1;
+    }
+
     private static CpuPinning none(String description) {
         return new CpuPinning(null, null, description);
     }

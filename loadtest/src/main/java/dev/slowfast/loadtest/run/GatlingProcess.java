@@ -16,15 +16,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs one simulation in its own JVM (pinned to the generator's CPUs), then reads back the
- * measurements the simulation wrote and finds the HTML report Gatling generated.
+ * Runs one simulation in its own JVM (pinned to the generator's CPUs), sampling that JVM's CPU like
+ * the app's (a busy generator caps what it can measure), then reads back the measurements the
+ * simulation wrote and finds the HTML report Gatling generated.
  */
 final class GatlingProcess {
 
     /** Gatling's own request timeout; requests still waiting after it count as timeouts. */
     static final long REQUEST_TIMEOUT_MS = 60_000;
 
-    record Outcome(WorkloadMeasurement measurement, Optional<Path> htmlReport) {
+    record Outcome(WorkloadMeasurement measurement, Optional<Path> htmlReport, List<ProcessSample> generatorSamples) {
     }
 
     private GatlingProcess() {
@@ -52,15 +53,20 @@ final class GatlingProcess {
                 .start();
         // the run itself, plus time for Gatling's JVM start and its HTML report
         long limitMs = parameters.schedule().totalMs() + 180_000;
-        if (!gatling.waitFor(limitMs, TimeUnit.MILLISECONDS)) {
-            gatling.destroyForcibly().waitFor();
-            throw new IllegalStateException("Gatling did not finish within " + limitMs / 1000 + " s; see " + log);
+        List<ProcessSample> samples;
+        try (var sampler = new ProcessSampler(gatling.pid())) {
+            if (!gatling.waitFor(limitMs, TimeUnit.MILLISECONDS)) {
+                gatling.destroyForcibly().waitFor();
+                throw new IllegalStateException("Gatling did not finish within " + limitMs / 1000 + " s; see " + log);
+            }
+            sampler.close();
+            samples = sampler.samples();
         }
         if (!Files.exists(parameters.output())) {
             throw new IllegalStateException("Gatling exited with status " + gatling.exitValue()
                     + " without writing " + parameters.output() + "; last lines of " + log + ":\n" + AppProcess.tail(log, 30));
         }
-        return new Outcome(Json.read(parameters.output(), WorkloadMeasurement.class), newestReport(resultsFolder));
+        return new Outcome(Json.read(parameters.output(), WorkloadMeasurement.class), newestReport(resultsFolder), samples);
     }
 
     private static Optional<Path> newestReport(Path resultsFolder) throws IOException {

@@ -17,14 +17,19 @@ import java.util.function.ToDoubleFunction;
 import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 
-/** Joins what the simulation measured at one level with what the sampler saw of the app meanwhile. */
+/**
+ * Joins what the simulation measured at one level with what the samplers saw of the app, and of the
+ * downstream process (empty samples: none ran), meanwhile.
+ */
 final class LevelResults {
 
     private LevelResults() {
     }
 
-    static LevelResult of(LevelMeasurement level, List<ProcessSample> samples, List<MetricsScraper.Scrape> scrapes,
-                          Workload workload, long delayMs, OptionalInt threadCap, int dbPoolSize) {
+    static LevelResult of(LevelMeasurement level, List<ProcessSample> samples, List<ProcessSample> downstreamSamples,
+                          List<ProcessSample> generatorSamples, int generatorCores,
+                          List<MetricsScraper.Scrape> scrapes, Workload workload, long delayMs, OptionalInt threadCap,
+                          int dbPoolSize, int downstreamPoolSize) {
         double window = level.windowSeconds();
         var requests = new LinkedHashMap<String, RequestResult>();
         Histogram all = new Histogram(3);
@@ -41,15 +46,22 @@ final class LevelResults {
         List<ProcessSample> duringLevel = samples.stream()
                 .filter(s -> s.epochMs() >= level.levelStartEpochMs() && s.epochMs() <= level.windowEndEpochMs())
                 .toList();
+        Double downstreamCpu = cpuSeconds(downstreamSamples, level.windowStartEpochMs(), level.windowEndEpochMs());
+        Double generatorCpu = cpuSeconds(generatorSamples, level.windowStartEpochMs(), level.windowEndEpochMs());
+        // downstream runs on the generator's cores too: together they are the load side
+        Boolean generatorBound = generatorCpu == null || generatorCores == 0 ? null
+                : (generatorCpu + (downstreamCpu == null ? 0 : downstreamCpu)) / (window * generatorCores) >= LevelResult.GENERATOR_BUSY;
         return new LevelResult(level.users(), window, ok, ok / window,
-                LittlesLaw.bound(workload, level.users(), delayMs, threadCap, dbPoolSize),
-                LittlesLaw.limit(workload, level.users(), threadCap, dbPoolSize),
+                LittlesLaw.bound(workload, level.users(), delayMs, threadCap, dbPoolSize, downstreamPoolSize),
+                LittlesLaw.limit(workload, level.users(), threadCap, dbPoolSize, downstreamPoolSize),
                 latency(all), errors, requests,
                 cpuSeconds(samples, level.windowStartEpochMs(), level.windowEndEpochMs()),
                 max(duringLevel, s -> s.rssKb() / 1024.0),
                 toInteger(max(duringLevel, ProcessSample::threads)),
                 toInteger(max(duringLevel.stream().filter(s -> s.openFiles() >= 0).toList(), ProcessSample::openFiles)),
-                scrapes.isEmpty() ? null : MetricsWindow.of(scrapes, level.windowStartEpochMs(), level.windowEndEpochMs()));
+                scrapes.isEmpty() ? null : MetricsWindow.of(scrapes, level.windowStartEpochMs(), level.windowEndEpochMs()),
+                downstreamCpu, downstreamCpu == null ? null : downstreamCpu / window >= LevelResult.DOWNSTREAM_BUSY,
+                generatorCpu, generatorBound);
     }
 
     static Latency latency(Histogram h) {

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Preset sizes of a run. {@code default} is the one the README's main command runs: about ten minutes
- * on a 2-core machine (4 variants × 2 workloads × 5 levels of 8 s plus ramps, start-up and warm-up).
+ * on a 2-core machine (4 variants × slow and mixed at 5 levels of 8 s, fanout at the 4 that fit the
+ * open-files limit, plus ramps, start-up and warm-up).
  */
 public record Profile(String name, List<Workload> workloads, List<Integer> levels, double stepSeconds,
                       double rampSeconds, long delayMs, long dbDelayMs, double warmupSeconds) {
@@ -15,7 +16,7 @@ public record Profile(String name, List<Workload> workloads, List<Integer> level
         return switch (name) {
             case "quick" -> new Profile("quick", List.of(Workload.SLOW, Workload.MIXED), List.of(1, 10, 100),
                     3, 1, 250, 50, 2);
-            case "default" -> new Profile("default", List.of(Workload.SLOW, Workload.MIXED), SCALING_LEVELS,
+            case "default" -> new Profile("default", List.of(Workload.SLOW, Workload.MIXED, Workload.FANOUT), SCALING_LEVELS,
                     8, 2, 1000, 100, 5);
             case "full" -> new Profile("full", List.of(Workload.values()), SCALING_LEVELS,
                     10, 2, 1000, 100, 5);

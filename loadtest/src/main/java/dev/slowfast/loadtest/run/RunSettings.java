@@ -13,12 +13,18 @@ import java.util.OptionalInt;
  * Everything one run needs, built from a profile and {@code loadtest.*} overrides (system properties
  * on the command line, a map in tests). The JVM options are the same for every app, so only the
  * implementation differs between variants; {@code jfr} adds one Flight Recorder recording per run.
+ * {@code downstreamPoolSize} is every app's {@code DOWNSTREAM_POOL_SIZE} in downstream workloads (default
+ * 10,000, so 1,000 users × 10 concurrent calls do not wait for a connection); {@code openFilesLimit} is
+ * what each child process gets, and decides which levels a workload can run ({@link LevelPlan}).
  */
 public record RunSettings(String profile, List<Variant> variants, List<Workload> workloads, List<Integer> levels,
                           double stepSeconds, double rampSeconds, long delayMs, long dbDelayMs,
                           double warmupSeconds, int dbPoolSize, Path repoRoot, Path reportDir,
                           List<String> appJvmOptions, List<String> gatlingJvmOptions, boolean pinCpus,
-                          String gatlingClasspath, boolean jfr) {
+                          String gatlingClasspath, boolean jfr, int downstreamPoolSize, int openFilesLimit) {
+
+    /** The apps accept DOWNSTREAM_POOL_SIZE 1..10000 (docs/contract.md). */
+    public static final int MAX_DOWNSTREAM_POOL_SIZE = 10_000;
 
     public static final List<String> APP_JVM_OPTIONS = List.of("-Xms256m", "-Xmx1g", "-XX:+UseG1GC");
     public static final List<String> GATLING_JVM_OPTIONS = List.of("-Xms1g", "-Xmx2g", "-XX:+UseG1GC",
@@ -76,7 +82,28 @@ public record RunSettings(String profile, List<Variant> variants, List<Workload>
                 GATLING_JVM_OPTIONS,
                 !"off".equals(p.getOrDefault("loadtest.pinning", "auto")),
                 p.getOrDefault("loadtest.classpath", p.get("java.class.path")),
-                Boolean.parseBoolean(p.getOrDefault("loadtest.jfr", "false")));
+                Boolean.parseBoolean(p.getOrDefault("loadtest.jfr", "false")),
+                downstreamPoolSize(p),
+                (int) number(p, "loadtest.openFilesLimit", Launch.childOpenFilesLimit()));
+    }
+
+    private static int downstreamPoolSize(Map<String, String> p) {
+        int size = (int) number(p, "loadtest.downstreamPoolSize", MAX_DOWNSTREAM_POOL_SIZE);
+        if (size < 1 || size > MAX_DOWNSTREAM_POOL_SIZE) {
+            throw new IllegalArgumentException("loadtest.downstreamPoolSize must be 1.." + MAX_DOWNSTREAM_POOL_SIZE
+                    + " (the apps' DOWNSTREAM_POOL_SIZE), got " + size);
+        }
+        return size;
+    }
+
+    /** The downstream service's jar, started beside the app for a downstream workload. */
+    public Path downstreamJar() {
+        return repoRoot.resolve("downstream").resolve("target").resolve("downstream.jar");
+    }
+
+    /** The run's levels this workload can run here, and why the others cannot. */
+    public LevelPlan levelsFor(Workload workload) {
+        return LevelPlan.of(workload, levels, openFilesLimit, downstreamPoolSize);
     }
 
     public Path jarOf(Variant variant) {

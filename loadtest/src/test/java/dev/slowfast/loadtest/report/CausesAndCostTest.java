@@ -51,7 +51,7 @@ class CausesAndCostTest {
     void whereTheScrapesGoUnansweredTheAppsLogSpeaksForIt() {
         var blind = LevelMetrics.unavailable(1, "no two answered scrapes around the window; 1 of 2 scrapes failed");
         RunResult outOfHeap = new RunResult("blocking-virtual", "slow", 1000, null, null, "logs/app.log", null, null, null,
-                "did not stop within 20 s of SIGTERM; killed", null, null, null, "OutOfMemoryError in 4 lines", List.of());
+                "did not stop within 20 s of SIGTERM; killed", null, null, null, "OutOfMemoryError in 4 lines", List.of(), null, List.of());
         String causes = Causes.of(outOfHeap, level(10_000, 8, blind));
         assertTrue(causes.contains("the app's log shows OutOfMemoryError in 4 lines"), causes);
         assertTrue(causes.contains("answered too few of its scrapes"), causes);
@@ -79,7 +79,7 @@ class CausesAndCostTest {
 
     private static RunResult run(String variant, String workload, double at1, double at100, double at1000) {
         return new RunResult(variant, workload, 1000, null, null, null, null, null, null, "stopped by SIGTERM", null, null, null,
-                null, List.of(level(1, 0.1, null, at1), level(100, 1, null, at100), level(1_000, 1, null, at1000)));
+                null, List.of(level(1, 0.1, null, at1), level(100, 1, null, at100), level(1_000, 1, null, at1000)), null, List.of());
     }
 
     private static LevelResult level(int users, double cpuSeconds, LevelMetrics metrics) {
@@ -88,6 +88,6 @@ class CausesAndCostTest {
 
     private static LevelResult level(int users, double cpuSeconds, LevelMetrics metrics, double rps) {
         return new LevelResult(users, 8, Math.round(rps * 8), rps, null, null, null, Errors.NONE, Map.of(), cpuSeconds, 500.0,
-                20, 100, metrics);
+                20, 100, metrics, null, null, null, null);
     }
 }
