@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The fixed set of problem types (docs/contract.md) and the assertions every error must pass. */
@@ -26,25 +27,41 @@ public final class Problems {
     public static final String OVERLOADED = "overloaded";
     public static final String URI_TOO_LONG = "uri-too-long";
     public static final String HEADER_FIELDS_TOO_LARGE = "header-fields-too-large";
+    public static final String DOWNSTREAM_TIMEOUT = "downstream-timeout";
+    public static final String DOWNSTREAM_UNAVAILABLE = "downstream-unavailable";
 
     /** Status and title belonging to each problem type. */
-    private static final Map<String, Map.Entry<Integer, String>> TYPES = Map.of(
-            BAD_REQUEST, Map.entry(400, "Bad Request"),
-            VALIDATION_FAILED, Map.entry(422, "Validation Failed"),
-            NOT_FOUND, Map.entry(404, "Not Found"),
-            METHOD_NOT_ALLOWED, Map.entry(405, "Method Not Allowed"),
-            CONTENT_TOO_LARGE, Map.entry(413, "Content Too Large"),
-            UNSUPPORTED_MEDIA_TYPE, Map.entry(415, "Unsupported Media Type"),
-            DATABASE_UNAVAILABLE, Map.entry(503, "Service Unavailable"),
-            OVERLOADED, Map.entry(503, "Service Unavailable"),
-            URI_TOO_LONG, Map.entry(414, "URI Too Long"),
-            HEADER_FIELDS_TOO_LARGE, Map.entry(431, "Request Header Fields Too Large"));
+    private static final Map<String, Map.Entry<Integer, String>> TYPES = Map.ofEntries(
+            Map.entry(BAD_REQUEST, Map.entry(400, "Bad Request")),
+            Map.entry(VALIDATION_FAILED, Map.entry(422, "Validation Failed")),
+            Map.entry(NOT_FOUND, Map.entry(404, "Not Found")),
+            Map.entry(METHOD_NOT_ALLOWED, Map.entry(405, "Method Not Allowed")),
+            Map.entry(CONTENT_TOO_LARGE, Map.entry(413, "Content Too Large")),
+            Map.entry(UNSUPPORTED_MEDIA_TYPE, Map.entry(415, "Unsupported Media Type")),
+            Map.entry(DATABASE_UNAVAILABLE, Map.entry(503, "Service Unavailable")),
+            Map.entry(OVERLOADED, Map.entry(503, "Service Unavailable")),
+            Map.entry(URI_TOO_LONG, Map.entry(414, "URI Too Long")),
+            Map.entry(HEADER_FIELDS_TOO_LARGE, Map.entry(431, "Request Header Fields Too Large")),
+            Map.entry(DOWNSTREAM_TIMEOUT, Map.entry(504, "Gateway Timeout")),
+            Map.entry(DOWNSTREAM_UNAVAILABLE, Map.entry(502, "Bad Gateway")));
+
+    /** The paths that call downstream: the only ones whose problems may be a 502 or a 504 (contract v1.3). */
+    private static final Set<String> DOWNSTREAM_PATHS = Set.of("/slow/http", "/fanout", "/chain");
 
     /** Signs of an internal error leaking out: stack frames and exception class names. */
     private static final Pattern LEAK = Pattern.compile(
             "(\\bat [a-z][\\w$]*(\\.[\\w$]+)+\\(|Exception\\b|\\bException:|java\\.lang\\.|\\.java:\\d+)");
 
     private Problems() {
+    }
+
+    /**
+     * The only 5xx the contract allows: 503 (overloaded, database unavailable, not ready) anywhere, and
+     * 502 or 504 where the app calls downstream. A 500 is never allowed.
+     */
+    static boolean allowedServerError(ApiResponse response) {
+        return response.status() == 503
+                || (DOWNSTREAM_PATHS.contains(response.path()) && (response.status() == 502 || response.status() == 504));
     }
 
     /** Holds for every error response of the API: checked by {@link ApiClient} on each one. */
@@ -81,5 +98,18 @@ public final class Problems {
             assertFalse(error.path("message").asText("").isBlank(), () -> "each error has a message: " + response.describe());
         }
         assertEquals(List.of(fields), named, () -> "fields named in errors: " + response.describe());
+    }
+
+    /** 503 {@code overloaded} with {@code Retry-After: 1}, as docs/contract.md, "Load shedding", says. */
+    public static boolean isShed(ApiResponse response) {
+        if (response.status() != 503 || !PROBLEM_JSON.equals(response.mediaType())) {
+            return false;
+        }
+        try {
+            return (BASE + OVERLOADED).equals(response.json().path("type").asText())
+                    && "1".equals(response.header("Retry-After").orElse(null));
+        } catch (AssertionError notJson) {
+            return false;
+        }
     }
 }

@@ -21,7 +21,7 @@ public final class AppLauncher {
     /** The variables the apps read (docs/contract.md): never inherited, only what a launcher sets. */
     public static final List<String> APP_VARIABLES = List.of("PORT", "DATABASE_URL", "DB_POOL_SIZE",
             "SHUTDOWN_GRACE_MS", "MAX_IN_FLIGHT", "DB_ACQUIRE_TIMEOUT_MS", "HEADER_TIMEOUT_MS", "THREAD_MODEL",
-            "WORKER_THREADS", "EVENT_LOOPS");
+            "WORKER_THREADS", "EVENT_LOOPS", "DOWNSTREAM_URL", "DOWNSTREAM_POOL_SIZE", "DOWNSTREAM_TIMEOUT_MS");
 
     private final Path jar;
     private final Map<String, String> environment = new LinkedHashMap<>();

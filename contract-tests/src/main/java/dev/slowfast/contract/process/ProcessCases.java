@@ -40,7 +40,7 @@ public abstract class ProcessCases {
 
     /** 503 {@code overloaded} with {@code Retry-After: 1}, as docs/contract.md, "Load shedding", says. */
     protected static boolean isShed(ApiResponse response) {
-        return isProblem(response, 503, Problems.OVERLOADED) && "1".equals(response.header("Retry-After").orElse(null));
+        return Problems.isShed(response);
     }
 
     /** The given problem type with its status (the general problem checks ran when it arrived). */
