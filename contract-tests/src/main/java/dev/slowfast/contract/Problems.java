@@ -102,14 +102,9 @@ public final class Problems {
 
     /** 503 {@code overloaded} with {@code Retry-After: 1}, as docs/contract.md, "Load shedding", says. */
     public static boolean isShed(ApiResponse response) {
-        if (response.status() != 503 || !PROBLEM_JSON.equals(response.mediaType())) {
-            return false;
-        }
-        try {
-            return (BASE + OVERLOADED).equals(response.json().path("type").asText())
-                    && "1".equals(response.header("Retry-After").orElse(null));
-        } catch (AssertionError notJson) {
-            return false;
-        }
+        // A problem+json body that is not JSON fails here, as it should: it breaks the contract.
+        return response.status() == 503 && PROBLEM_JSON.equals(response.mediaType())
+                && (BASE + OVERLOADED).equals(response.json().path("type").asText())
+                && "1".equals(response.header("Retry-After").orElse(null));
     }
 }
