@@ -89,6 +89,7 @@ public final class ProcessSockets {
     public static final class Sampler implements AutoCloseable {
 
         private final AtomicInteger peak = new AtomicInteger();
+        private final AtomicInteger heldPeak = new AtomicInteger();
         private final AtomicInteger samples = new AtomicInteger();
         private final Thread thread;
         private volatile boolean running = true;
@@ -96,9 +97,13 @@ public final class ProcessSockets {
 
         private Sampler(long pid, int remotePort) {
             thread = Thread.ofPlatform().daemon().name("socket-sampler").start(() -> {
+                int previous = 0;
                 while (running) {
                     try {
-                        peak.accumulateAndGet(established(pid, remotePort), Math::max);
+                        int now = established(pid, remotePort);
+                        peak.accumulateAndGet(now, Math::max);
+                        heldPeak.accumulateAndGet(Math.min(previous, now), Math::max);
+                        previous = now;
                         samples.incrementAndGet();
                     } catch (RuntimeException e) {
                         failure = e;
@@ -110,6 +115,15 @@ public final class ProcessSockets {
 
         public int peak() {
             return peak.get();
+        }
+
+        /**
+         * The most connections seen in two samples in a row. One sample is not atomic: the fd directory is read entry
+         * by entry, so a connection closed during the read and the one that replaces it (a pool refilling after an
+         * abort) can both be counted once; a connection really held lasts into the next sample.
+         */
+        public int heldPeak() {
+            return heldPeak.get();
         }
 
         public int samples() {

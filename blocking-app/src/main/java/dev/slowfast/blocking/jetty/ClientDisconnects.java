@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * with nothing to read is at its end (FIN) or reset: its watch fires. One readable with bytes to read holds a
  * pipelined next request, so its client is still there; that watch then fires only if the connection closes, which
  * is also checked every {@link #TICK_MS}. Watches are registered and cancelled by that thread once per tick, in
- * the order they were opened and closed, so a request shorter than a tick costs two queue entries and no system call.
+ * the order they were opened and closed, so a request shorter than a tick costs one probe of its socket
+ * ({@link ClientConnection#hasGone}, when the watch opens) and two queue entries.
  */
 public final class ClientDisconnects implements AutoCloseable {
 
@@ -54,9 +55,18 @@ public final class ClientDisconnects implements AutoCloseable {
         thread = Thread.ofPlatform().name("client-disconnects").daemon().start(this::run);
     }
 
-    /** Runs {@code onGone} (once, on the watcher thread) if {@code request}'s client goes before the watch is closed. */
+    /**
+     * Runs {@code onGone} (once, on the watcher thread) if {@code request}'s client goes before the watch is closed;
+     * at once, on the calling thread, if it has gone already: a request that waited in a queue while its client
+     * left must not start its work in the tick before the watcher would see that.
+     */
     public Watch watch(HttpServletRequest request, Runnable onGone) {
         var watch = new Watch(ClientConnection.endPoint(request), onGone);
+        if (ClientConnection.hasGone(request)) {
+            watch.closed = true;
+            onGone.run();
+            return watch;
+        }
         changes.add(watch);
         return watch;
     }
