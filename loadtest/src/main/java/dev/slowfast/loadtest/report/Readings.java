@@ -33,7 +33,7 @@ final class Readings {
                         + " (measured at " + users(top.users()) + ": " + Causes.of(run, top) + ").");
                 continue;
             }
-            LevelResult firstBehind = run.levels().stream().filter(l -> l.boundRatio() < KEEPS_UP).findFirst().orElse(null);
+            LevelResult firstBehind = run.levels().stream().filter(l -> !l.keepsUp(KEEPS_UP)).findFirst().orElse(null);
             LevelResult firstCapped = run.levels().stream().filter(l -> l.boundLimit() != null).findFirst().orElse(null);
             if (firstBehind == null && firstCapped != null) {
                 sentences.add(run.variant() + " plateaus at " + rps(top.throughputRps()) + " from " + users(firstCapped.users())
@@ -44,7 +44,7 @@ final class Readings {
                 sentences.add(run.variant() + " keeps up with the bound at every level: " + rps(top.throughputRps()) + " at "
                         + users(top.users()) + " (" + percent(top.boundRatio()) + ").");
             } else {
-                int lastGood = run.levels().stream().filter(l -> l.users() < firstBehind.users() && l.boundRatio() >= KEEPS_UP)
+                int lastGood = run.levels().stream().filter(l -> l.users() < firstBehind.users() && l.keepsUp(KEEPS_UP))
                         .mapToInt(LevelResult::users).max().orElse(0);
                 sentences.add(run.variant() + (lastGood > 0 ? " follows the bound up to " + users(lastGood) + ", then" : "")
                         + " falls behind at " + users(firstBehind.users()) + ": " + rps(firstBehind.throughputRps()) + ", "

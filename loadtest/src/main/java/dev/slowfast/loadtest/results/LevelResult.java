@@ -32,6 +32,16 @@ public record LevelResult(int users, double windowSeconds, long ok, double throu
         return boundRps == null || boundRps == 0 ? null : throughputRps / boundRps;
     }
 
+    /**
+     * Whether the level reached {@code share} of its bound, or fell short of it by no more than one request over the
+     * window: a window holds a whole number of requests, so at 1 user and a 1 s delay an 8 s window that caught 7 of
+     * 8 reads as 88% of the bound and says nothing about the app.
+     */
+    public boolean keepsUp(double share) {
+        Double ratio = boundRatio();
+        return ratio != null && (ratio >= share || (boundRps - throughputRps) * windowSeconds <= 1.0);
+    }
+
     /** Downstream's CPU seconds per second of the window: 1.0 is its core fully busy. */
     public Double downstreamCpuShare() {
         return downstreamCpuSeconds == null || windowSeconds <= 0 ? null : downstreamCpuSeconds / windowSeconds;
