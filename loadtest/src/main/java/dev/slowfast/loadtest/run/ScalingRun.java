@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,6 +72,7 @@ public final class ScalingRun {
         try (RunDatabase database = external ? RunDatabase.unmanaged()
                 : RunDatabase.find(System.getenv("DATABASE_URL"), databaseNeeded)) {
             console.println("database: " + database.source());
+            var toRun = new ArrayList<PlannedRun>();
             for (Variant variant : settings.variants()) {
                 if (!variant.isExternal() && !Files.isRegularFile(settings.jarOf(variant))) {
                     skipped.add(new Skipped(variant.name(), "*", "jar not found: " + settings.repoRoot().relativize(settings.jarOf(variant))
@@ -95,8 +97,14 @@ public final class ScalingRun {
                                 + plan.notRun().getFirst().reason()));
                         continue;
                     }
-                    runs.add(runOne(variant, workload, plan, pinning, database));
+                    toRun.add(new PlannedRun(variant, workload, plan));
                 }
+            }
+            var progress = new RunProgress(toRun.stream().map(this::planned).toList(), Clock.systemUTC());
+            for (PlannedRun planned : toRun) {
+                console.println("     " + progress.start());
+                runs.add(runOne(planned.variant(), planned.workload(), planned.plan(), pinning, database));
+                progress.finish();
             }
             Instant finished = Instant.now();
             var provenance = RunProvenance.of(settings, started, finished, pinning, database.source());
@@ -107,6 +115,16 @@ public final class ScalingRun {
             console.println("report: " + settings.reportDir().resolve("index.html"));
             return results;
         }
+    }
+
+    private record PlannedRun(Variant variant, Workload workload, LevelPlan plan) {
+    }
+
+    /** How long one run should take: its warm-up and stair (the schedule {@link #measure} gives Gatling), and a start. */
+    private Duration planned(PlannedRun run) {
+        long stairMs = new StairSchedule(run.plan().levels(), settings.leadInMs(), settings.stepMs(), settings.rampMs(),
+                settings.settleMsFor(run.workload())).totalMs();
+        return RunProgress.plannedRun(run.variant().isExternal() ? 0 : settings.warmupSeconds(), stairMs);
     }
 
     private RunResult runOne(Variant variant, Workload workload, LevelPlan plan, CpuPinning pinning, RunDatabase database) {
